@@ -1,0 +1,38 @@
+namespace EStreamer.Protocol.Negotiation;
+
+/// <summary>
+/// The client generations whose decoders disagree on records the version numbers do not tell apart:
+/// users 98 and 92–94 (reference 5.6.9).
+/// </summary>
+public enum ClientProfile
+{
+    /// <summary>Decide from the request (reference 5.6.9's recommended rule).</summary>
+    Auto = 0,
+
+    /// <summary>eNcore 3.8 and older: record 98 without block header and NUL-terminated; 92 in S1:120, 93/94 in S1:167.</summary>
+    Encore38,
+
+    /// <summary>eNcore 5.2 and newer: record 98 in series-2 block 57; 92–94 in the user information block.</summary>
+    Encore52,
+}
+
+public static class ClientProfiles
+{
+    /// <summary>
+    /// Reference 5.6.9: a 2049 asking intrusion ≥ 10, connection ≥ 16, malware ≥ 8 or file ≥ 7 is the 5.2
+    /// profile, any other 2049 the 3.8 profile; a flags-only client gets the 5.2 forms, the later evidence.
+    /// </summary>
+    public static ClientProfile Detect(RequestedVersions requested, bool sentStreamingRequest)
+    {
+        if (!sentStreamingRequest)
+        {
+            return ClientProfile.Encore52;
+        }
+
+        var newer = requested.VersionOf(EventFamily.Intrusion) >= 10
+            || requested.VersionOf(EventFamily.Connection) >= 16
+            || requested.VersionOf(EventFamily.Malware) >= 8
+            || requested.VersionOf(EventFamily.File) >= 7;
+        return newer ? ClientProfile.Encore52 : ClientProfile.Encore38;
+    }
+}

@@ -1,0 +1,125 @@
+using EStreamer.Protocol.Records;
+
+namespace EStreamer.Protocol.Negotiation;
+
+/// <summary>
+/// The outcome of a client's request against the server's configuration: per family the layout that
+/// will be streamed, the client profile, and a note for every downgrade or refusal (reference 5.6).
+/// </summary>
+public sealed class StreamNegotiation
+{
+    // Records whose layout follows the client generation rather than a version (reference 5.6.9).
+    private static readonly Dictionary<(ClientProfile, RecordType), uint> ProfileBlocks = new()
+    {
+        [(ClientProfile.Encore38, RecordType.UserDropped)] = 120,
+        [(ClientProfile.Encore38, RecordType.UserRemoved)] = 167,
+        [(ClientProfile.Encore38, RecordType.NewUserIdentity)] = 167,
+        [(ClientProfile.Encore38, RecordType.User)] = 0,
+        [(ClientProfile.Encore52, RecordType.UserDropped)] = 158,
+        [(ClientProfile.Encore52, RecordType.UserRemoved)] = 158,
+        [(ClientProfile.Encore52, RecordType.NewUserIdentity)] = 158,
+        [(ClientProfile.Encore52, RecordType.User)] = 57,
+    };
+
+    private readonly Dictionary<EventFamily, FamilyLayout> _streamed;
+    private readonly List<string> _notes;
+
+    private StreamNegotiation(ClientProfile profile, Dictionary<EventFamily, FamilyLayout> streamed, List<string> notes)
+    {
+        Profile = profile;
+        _streamed = streamed;
+        _notes = notes;
+    }
+
+    public ClientProfile Profile { get; }
+
+    public IReadOnlyDictionary<EventFamily, FamilyLayout> Streamed => _streamed;
+
+    /// <summary>Human-readable lines: downgrades, families refused by the server or not implemented.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <param name="requested">Highest versions the client asked for.</param>
+    /// <param name="profile">A fixed profile, or <see cref="ClientProfile.Auto"/> to detect it.</param>
+    /// <param name="sentStreamingRequest">Whether the client sent a 2049 (drives profile detection).</param>
+    /// <param name="serverEnabled">The server-side switch per family (reference 1.6).</param>
+    public static StreamNegotiation Negotiate(
+        RequestedVersions requested,
+        ClientProfile profile,
+        bool sentStreamingRequest,
+        Func<EventFamily, bool> serverEnabled)
+    {
+        var resolvedProfile = profile == ClientProfile.Auto ? ClientProfiles.Detect(requested, sentStreamingRequest) : profile;
+        var streamed = new Dictionary<EventFamily, FamilyLayout>();
+        var notes = new List<string>();
+        foreach (var (family, version) in requested.Versions.OrderBy(kv => kv.Key))
+        {
+            if (!serverEnabled(family))
+            {
+                notes.Add($"{family} v{version} requested but switched off on the server: not sent");
+                continue;
+            }
+
+            var layout = LayoutTable.Resolve(family, version);
+            if (layout is null)
+            {
+                var implemented = string.Join(", ", LayoutTable.ImplementedVersions(family));
+                notes.Add($"{family} v{version} requested but no implemented version is at or below it (implemented: {implemented}): not sent");
+                continue;
+            }
+
+            if (layout.Version != version)
+            {
+                notes.Add($"{family} v{version} requested: downgraded to v{layout.Version}");
+            }
+
+            streamed[family] = layout;
+        }
+
+        // Packets and extra data belong to intrusion events; without those there is nothing to attach them to.
+        foreach (var dependent in new[] { EventFamily.PacketData, EventFamily.ExtraData })
+        {
+            if (streamed.ContainsKey(dependent) && !streamed.ContainsKey(EventFamily.Intrusion))
+            {
+                streamed.Remove(dependent);
+                notes.Add($"{dependent} requested without a streamed intrusion family: not sent");
+            }
+        }
+
+        foreach (var entry in requested.UnknownEntries)
+        {
+            notes.Add($"unknown event code {entry.Code} v{entry.Version} requested: ignored");
+        }
+
+        return new StreamNegotiation(resolvedProfile, streamed, notes);
+    }
+
+    public bool Streams(EventFamily family) => _streamed.ContainsKey(family);
+
+    public bool Streams(RecordType recordType) => Streams(RecordFamilies.FamilyOf(recordType));
+
+    /// <summary>The version negotiated for a family, if it is streamed.</summary>
+    public ushort? VersionOf(EventFamily family) => _streamed.TryGetValue(family, out var layout) ? layout.Version : null;
+
+    /// <summary>Gives a record the block type of the negotiated layout (reference 5.6 step 5) and the client profile's form.</summary>
+    public IRecord Shape(IRecord record)
+    {
+        if (record is not IVersionedRecord versioned)
+        {
+            return record;
+        }
+
+        if (ProfileBlocks.TryGetValue((Profile, record.RecordType), out var profileBlock))
+        {
+            return versioned.BlockType == profileBlock ? record : versioned.WithBlockType(profileBlock);
+        }
+
+        if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var layout)
+            && layout.BlockTypes.TryGetValue(record.RecordType, out var block)
+            && versioned.BlockType != block)
+        {
+            return versioned.WithBlockType(block);
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,63 @@
+using EStreamer.Protocol.Framing;
+using EStreamer.Protocol.Records.Discovery;
+using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Protocol.Records.Metadata;
+
+namespace EStreamer.Protocol.Records;
+
+/// <summary>
+/// Which decoder reads which record type (reference 10). A type not listed decodes as an
+/// <see cref="OpaqueRecord"/>; a listed one must account for every byte of its body.
+/// </summary>
+public static class RecordCatalog
+{
+    private static readonly Dictionary<RecordType, RecordBodyReader> Readers = Build();
+
+    public static IReadOnlyCollection<RecordType> KnownTypes => Readers.Keys;
+
+    public static bool IsKnown(RecordType recordType) => Readers.ContainsKey(recordType);
+
+    public static IRecord ReadBody(RecordType recordType, ref WireReader reader)
+    {
+        if (!Readers.TryGetValue(recordType, out var read))
+        {
+            return new OpaqueRecord(recordType, reader.ReadFixed(reader.Remaining, "record body"));
+        }
+
+        var record = read(recordType, ref reader);
+        reader.ExpectEnd($"record {(uint)recordType} body");
+        return record;
+    }
+
+    private static Dictionary<RecordType, RecordBodyReader> Build()
+    {
+        var readers = new Dictionary<RecordType, RecordBodyReader>();
+
+        // Intrusion family: events, packets, extra data, impact alerts (reference 11.1, 11.6, 11.7, 11.14, 11.16).
+        readers.Add(RecordType.PacketData, PacketRecord.Read);
+        readers.Add(RecordType.IntrusionEvent, IntrusionEventRecord.Read);
+
+        // Metadata (reference 10.2, 11.2–11.5).
+        readers.Add(RecordType.RuleMessage, RuleMessageRecord.Read);
+        readers.Add(RecordType.Classification, ClassificationRecord.Read);
+        readers.Add(RecordType.Priority, PriorityRecord.Read);
+        Register(readers, IdNameRecord.RecordTypes, IdNameRecord.Read);
+        Register(readers, UuidNameRecord.RecordTypes, UuidNameRecord.Read);
+
+        // Discovery records with a fixed tail after the discovery header (reference 11.15).
+        Register(readers, HostNoticeRecord.RecordTypes, HostNoticeRecord.Read);
+        Register(readers, HostValueRecord.RecordTypes, HostValueRecord.Read);
+        Register(readers, MacAddressRecord.RecordTypes, MacAddressRecord.Read);
+        readers.Add(RecordType.HostIpAddressChanged, HostIpChangedRecord.Read);
+
+        return readers;
+    }
+
+    private static void Register(Dictionary<RecordType, RecordBodyReader> readers, IEnumerable<RecordType> types, RecordBodyReader read)
+    {
+        foreach (var type in types)
+        {
+            readers.Add(type, read);
+        }
+    }
+}

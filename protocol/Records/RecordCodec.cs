@@ -1,0 +1,83 @@
+using EStreamer.Protocol.Framing;
+
+namespace EStreamer.Protocol.Records;
+
+/// <summary>Reads one record body of the given type; the reader is confined to the body.</summary>
+public delegate IRecord RecordBodyReader(RecordType recordType, ref WireReader reader);
+
+/// <summary>
+/// Encodes and decodes Event Data payloads: record header (standard or extended) plus body, with the
+/// body dispatched through <see cref="RecordCatalog"/>.
+/// </summary>
+public static class RecordCodec
+{
+    /// <summary>Writes record type, record length, [archive timestamp, reserved], body (reference 6.1).</summary>
+    public static void WritePayload(WireWriter writer, EventData data)
+    {
+        writer.WriteUInt32((uint)data.Record.RecordType);
+        var lengthAt = writer.ReserveUInt32();
+        if (data.ExtendedHeader)
+        {
+            writer.WriteUInt32(data.ArchiveTimestamp);
+            writer.WriteUInt32(data.Reserved);
+        }
+
+        var bodyStart = writer.Position;
+        data.Record.WriteBody(writer);
+        writer.PatchUInt32(lengthAt, (uint)(writer.Position - bodyStart));
+    }
+
+    /// <summary>
+    /// Reads an Event Data payload. Like eNcore, it tells the two header forms apart by arithmetic:
+    /// payload = 8 + record length is standard, 16 + record length is extended, anything else is an error.
+    /// </summary>
+    public static EventData ReadPayload(ReadOnlySpan<byte> payload, int baseOffset = 0)
+    {
+        var reader = new WireReader(payload, baseOffset);
+        var recordType = (RecordType)reader.ReadUInt32("record type");
+        var recordLength = reader.ReadUInt32("record length");
+        bool extended;
+        if ((ulong)recordLength + EventData.StandardHeaderSize == (ulong)payload.Length)
+        {
+            extended = false;
+        }
+        else if ((ulong)recordLength + EventData.ExtendedHeaderSize == (ulong)payload.Length)
+        {
+            extended = true;
+        }
+        else
+        {
+            throw new ProtocolException(
+                "record length",
+                baseOffset + 4,
+                $"record length {recordLength} disagrees with the {payload.Length}-byte payload (expected payload minus 8 or 16)");
+        }
+
+        uint archiveTimestamp = 0;
+        uint reserved = 0;
+        if (extended)
+        {
+            archiveTimestamp = reader.ReadUInt32("archive timestamp");
+            reserved = reader.ReadUInt32("reserved");
+        }
+
+        var body = new WireReader(reader.ReadBytes(reader.Remaining, "record body"), baseOffset + reader.Position - (int)recordLength);
+        var record = RecordCatalog.ReadBody(recordType, ref body);
+        return new EventData(record, archiveTimestamp, extended, reserved);
+    }
+
+    /// <summary>Decodes a record body alone (no record header).</summary>
+    public static IRecord ReadBody(RecordType recordType, ReadOnlySpan<byte> body, int baseOffset = 0)
+    {
+        var reader = new WireReader(body, baseOffset);
+        return RecordCatalog.ReadBody(recordType, ref reader);
+    }
+
+    /// <summary>Encodes a record body alone into a new array (tests, golden vectors).</summary>
+    public static byte[] WriteBody(IRecord record)
+    {
+        using var writer = new WireWriter();
+        record.WriteBody(writer);
+        return writer.ToArray();
+    }
+}
