@@ -27,6 +27,9 @@ public sealed class WireWriter : IDisposable
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _position);
 
+    /// <summary>The written bytes as a segment of the internal array, for APIs that take arrays; valid until the next write.</summary>
+    public ArraySegment<byte> WrittenSegment => new(_buffer, 0, _position);
+
     public void Reset() => _position = 0;
 
     public byte[] ToArray() => WrittenSpan.ToArray();

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Logging;
+
+/// <summary>
+/// Every log line the server writes, with stable event ids. Failures carry the words "estreamer" and
+/// "error", as operators grep the real server's log for those two (design note 9).
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "estreamer listening on {Address}:{Port}")]
+    public static partial void Listening(ILogger logger, IPAddress address, int port);
+
+    [LoggerMessage(2, LogLevel.Warning, "estreamer error: client {Remote} refused ({Reason}): {Detail}")]
+    public static partial void PeerRejected(ILogger logger, EndPoint? remote, string reason, string detail);
+
+    [LoggerMessage(3, LogLevel.Information, "estreamer client {Remote} accepted as peer {Peer} over {Protocol}")]
+    public static partial void PeerAccepted(ILogger logger, EndPoint? remote, string peer, string protocol);
+
+    [LoggerMessage(4, LogLevel.Warning, "estreamer error: TLS handshake with {Remote} failed: {Reason}")]
+    public static partial void HandshakeFailed(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "estreamer error: TLS handshake with {Remote} timed out after {Timeout}")]
+    public static partial void HandshakeTimedOut(ILogger logger, EndPoint? remote, TimeSpan timeout);
+
+    [LoggerMessage(6, LogLevel.Information, "estreamer session {Session} request: start {Start}, flags 0x{Flags:X8} ({FlagNames})")]
+    public static partial void RequestReceived(ILogger logger, uint session, uint start, uint flags, string flagNames);
+
+    [LoggerMessage(7, LogLevel.Information, "estreamer session {Session} streaming {Mode}: {Families}; profile {Profile}")]
+    public static partial void Negotiated(ILogger logger, uint session, string mode, string families, string profile);
+
+    [LoggerMessage(8, LogLevel.Information, "estreamer session {Session} negotiation: {Note}")]
+    public static partial void NegotiationNote(ILogger logger, uint session, string note);
+
+    [LoggerMessage(9, LogLevel.Warning, "estreamer error: session {Session} bad client message: {Reason}; sending Error and closing")]
+    public static partial void BadClientMessage(ILogger logger, uint session, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "estreamer session {Session} client sent Error {Code} \"{Text}\": closing")]
+    public static partial void ClientError(ILogger logger, uint session, int code, string text);
+
+    [LoggerMessage(11, LogLevel.Warning, "estreamer error: session {Session} send failed: {Reason}; closing")]
+    public static partial void SendFailed(ILogger logger, uint session, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "estreamer session {Session} closed ({Reason}): {Events} events, {Bundles} bundles, {Nulls} client nulls")]
+    public static partial void SessionClosed(ILogger logger, uint session, string reason, long events, long bundles, long nulls);
+
+    [LoggerMessage(13, LogLevel.Warning, "estreamer error: session {Session} sent no request within {Timeout}: closing")]
+    public static partial void RequestTimedOut(ILogger logger, uint session, TimeSpan timeout);
+
+    [LoggerMessage(14, LogLevel.Warning, "estreamer service disabled: closing {Count} sessions and refusing new connections")]
+    public static partial void ServiceDisabled(ILogger logger, int count);
+
+    [LoggerMessage(15, LogLevel.Information, "estreamer service enabled on port {Port}")]
+    public static partial void ServiceEnabled(ILogger logger, int port);
+
+    [LoggerMessage(16, LogLevel.Debug, "estreamer connection {Remote} error: {Reason}")]
+    public static partial void ConnectionError(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(17, LogLevel.Information, "estreamer session {Session} host request: type {DataType}, {First} - {Last}: {Count} hosts")]
+    public static partial void HostRequest(ILogger logger, uint session, uint dataType, IPAddress first, IPAddress last, int count);
+}

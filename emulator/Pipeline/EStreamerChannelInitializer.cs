@@ -1,0 +1,78 @@
+using System.Net.Security;
+using DotNetty.Handlers.Timeout;
+using DotNetty.Handlers.Tls;
+using DotNetty.Transport.Channels;
+using DotNetty.Transport.Channels.Sockets;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Server;
+using EStreamer.Emulator.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Pipeline;
+
+/// <summary>
+/// Builds each connection's pipeline, stage names as tests and logs know them:
+/// handshake-timeout → tls → peer-check → framer → decoder → encoder → idle → session.
+/// </summary>
+internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketChannel>
+{
+    private readonly EmulatorOptions _options;
+    private readonly EmulatorData _data;
+    private readonly PeerVerifier _verifier;
+    private readonly IEventSource _source;
+    private readonly SessionRegistry _registry;
+    private readonly ILogger _logger;
+    private readonly Func<bool> _serviceEnabled;
+    private int _nextConnectionId;
+
+    public EStreamerChannelInitializer(
+        EmulatorOptions options,
+        EmulatorData data,
+        IEventSource source,
+        SessionRegistry registry,
+        ILogger logger,
+        Func<bool> serviceEnabled)
+    {
+        _options = options;
+        _data = data;
+        _source = source;
+        _registry = registry;
+        _logger = logger;
+        _serviceEnabled = serviceEnabled;
+        _verifier = new PeerVerifier(data.Peers, data.Authority.Certificate);
+    }
+
+    protected override void InitChannel(ISocketChannel channel)
+    {
+        if (!_serviceEnabled())
+        {
+            // Disabled service: refuse without a word (reference 7.3).
+            channel.CloseAsync();
+            return;
+        }
+
+        var connection = new ConnectionState((uint)Interlocked.Increment(ref _nextConnectionId), channel);
+
+        // The TLS callback admits any certificate so that every authentication failure (wrong CA and expired
+        // included) ends the same way: TLS up, one log line, close_notify, FIN. The peer check decides.
+        var tls = new TlsHandler(
+            stream =>
+            {
+                var ssl = new SslStream(stream, true, (_, _, _, _) => true);
+                connection.Tls = ssl;
+                return ssl;
+            },
+            new ServerTlsSettings(_data.ServerCertificate, negotiateClientCertificate: true, checkCertificateRevocation: false, _options.TlsProtocols));
+
+        var pipeline = channel.Pipeline;
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, _logger));
+        pipeline.AddLast("tls", tls);
+        pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _logger));
+        pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
+        pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
+        pipeline.AddLast("encoder", MessageEncoder.Instance);
+        pipeline.AddLast("idle", new IdleStateHandler(TimeSpan.Zero, _options.KeepaliveInterval, TimeSpan.Zero));
+        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger));
+    }
+}

@@ -1,0 +1,26 @@
+using DotNetty.Buffers;
+using DotNetty.Codecs;
+using DotNetty.Transport.Channels;
+using EStreamer.Protocol.Framing;
+using EStreamer.Protocol.Messages;
+
+namespace EStreamer.Emulator.Pipeline;
+
+/// <summary>
+/// Writes each message whole into one buffer (eNcore loses framing if a message pauses half-way,
+/// reference 12.3). Stateless and shared by every channel.
+/// </summary>
+internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
+{
+    public static readonly MessageEncoder Instance = new();
+
+    public override bool IsSharable => true;
+
+    protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output)
+    {
+        using var writer = new WireWriter();
+        MessageCodec.Write(writer, message);
+        var written = writer.WrittenSegment;
+        output.WriteBytes(written.Array!, written.Offset, written.Count);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Tls;
+
+namespace EStreamer.Emulator.Server;
+
+/// <summary>
+/// The data folder: CA, server certificate, peer database and the PKCS#12 files issued to peers.
+/// Created on first use by any command; later runs reuse it, so a client's PKCS#12 stays valid.
+/// </summary>
+public sealed class EmulatorData : IDisposable
+{
+    private const string CaFile = "ca.pfx";
+    private const string ServerFile = "server.pfx";
+    private const string PeersFile = "peers.yaml";
+    private const string ClientsFolder = "clients";
+
+    private EmulatorData(string directory, CertificateAuthority authority, X509Certificate2 serverCertificate, PeerDatabase peers)
+    {
+        Directory = directory;
+        Authority = authority;
+        ServerCertificate = serverCertificate;
+        Peers = peers;
+    }
+
+    public string Directory { get; }
+
+    public CertificateAuthority Authority { get; }
+
+    public X509Certificate2 ServerCertificate { get; }
+
+    public PeerDatabase Peers { get; }
+
+    /// <summary>The CA certificate alone, as clients that check the server would trust it.</summary>
+    public string CaCertificatePath => Path.Combine(Directory, "ca.crt");
+
+    /// <summary>Opens the folder, creating the CA, server certificate and empty peer database if missing.</summary>
+    public static EmulatorData OpenOrCreate(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(full);
+        var caPath = Path.Combine(full, CaFile);
+        CertificateAuthority authority;
+        if (File.Exists(caPath))
+        {
+            authority = new CertificateAuthority(X509CertificateLoader.LoadPkcs12FromFile(caPath, null, X509KeyStorageFlags.Exportable));
+        }
+        else
+        {
+            authority = CertificateAuthority.Create("EStreamer Emulator CA");
+            WritePrivate(caPath, authority.Certificate.Export(X509ContentType.Pkcs12));
+            File.WriteAllText(Path.Combine(full, "ca.crt"), authority.Certificate.ExportCertificatePem() + "\n");
+        }
+
+        var serverPath = Path.Combine(full, ServerFile);
+        X509Certificate2 server;
+        if (File.Exists(serverPath))
+        {
+            server = X509CertificateLoader.LoadPkcs12FromFile(serverPath, null, X509KeyStorageFlags.Exportable);
+        }
+        else
+        {
+            server = authority.IssueServerCertificate([Environment.MachineName], []);
+            WritePrivate(serverPath, server.Export(X509ContentType.Pkcs12));
+        }
+
+        var peers = PeerDatabase.Open(Path.Combine(full, PeersFile));
+        return new EmulatorData(full, authority, server, peers);
+    }
+
+    /// <summary>
+    /// Registers a client the way the management center's "create client" does: issues a certificate
+    /// whose CN is the host, writes a password-protected PKCS#12 and records the peer.
+    /// </summary>
+    public Peer AddPeer(string host, string? password = null, string? outFile = null, DateTimeOffset? notAfter = null)
+    {
+        password ??= GeneratePassword();
+        using var certificate = Authority.IssueClientCertificate(host, notAfter);
+        var pkcs12 = Authority.ExportClientPkcs12(certificate, password);
+        var path = outFile is null ? Path.Combine(Directory, ClientsFolder, $"{SafeName(host)}.pkcs12") : Path.GetFullPath(outFile);
+        WritePrivate(path, pkcs12);
+        var peer = new Peer
+        {
+            Host = host,
+            Thumbprint = PeerVerifier.ThumbprintOf(certificate),
+            Serial = certificate.SerialNumber,
+            Pkcs12File = path,
+            Password = password,
+            Created = DateTimeOffset.UtcNow,
+            NotAfter = certificate.NotAfter.ToUniversalTime(),
+        };
+        Peers.Upsert(peer);
+        return peer;
+    }
+
+    /// <summary>The default peer for 127.0.0.1 that `serve` creates once so a local client can connect.</summary>
+    public Peer EnsureDefaultPeer(string password = "estreamer")
+    {
+        var host = IPAddress.Loopback.ToString();
+        var existing = Peers.FindByHost(host);
+        if (existing is not null && existing.Pkcs12File is { } file && File.Exists(file))
+        {
+            return existing;
+        }
+
+        return AddPeer(host, password);
+    }
+
+    public void Dispose()
+    {
+        ServerCertificate.Dispose();
+        Authority.Dispose();
+    }
+
+    private static string GeneratePassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+
+    private static string SafeName(string host) => string.Concat(host.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
+
+    private static void WritePrivate(string path, byte[] bytes)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Security.Authentication;
+using EStreamer.Protocol.Negotiation;
+
+namespace EStreamer.Emulator.Server;
+
+/// <summary>
+/// Everything the server can be told. Defaults are the embedded ones `serve` starts with; the CLI
+/// and <c>ESTREAMER_*</c> environment variables override them (see <see cref="Cli.OptionsBinder"/>).
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The ten families the management center lets an operator switch (reference 1.6).</summary>
+    public static readonly IReadOnlyList<EventFamily> ServerFamilies =
+    [
+        EventFamily.Discovery,
+        EventFamily.Correlation,
+        EventFamily.ImpactAlert,
+        EventFamily.Intrusion,
+        EventFamily.PacketData,
+        EventFamily.ExtraData,
+        EventFamily.UserActivity,
+        EventFamily.Malware,
+        EventFamily.File,
+        EventFamily.Connection,
+    ];
+
+    public string DataDirectory { get; set; } = "estreamer-data";
+
+    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>eStreamer's port (reference 1.1); 0 picks a free one.</summary>
+    public int Port { get; set; } = 8302;
+
+    /// <summary>TLS 1.2 is what eNcore speaks; 1.3 is offered for newer clients (reference 1.2).</summary>
+    public SslProtocols TlsProtocols { get; set; } = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+    /// <summary>Null keep-alive after this much writer silence. A real server's period is not documented.</summary>
+    public TimeSpan KeepaliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>TLS handshakes that take longer are dropped (DotNetty's TLS handler has no timeout of its own).</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A verified client that sends no Event Stream Request within this time is disconnected.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Largest client message accepted (header length field); clients only send small requests.</summary>
+    public uint MaxClientMessageLength { get; set; } = 64 * 1024;
+
+    /// <summary>Events per message bundle at most (metadata items ride along on top).</summary>
+    public int BundleMaxEvents { get; set; } = 100;
+
+    /// <summary>Bundles sent before a client Null must arrive (reference 7.1 recommends one).</summary>
+    public int MaxUnacknowledgedBundles { get; set; } = 1;
+
+    /// <summary>Outbound bytes queued per connection before the server pauses that session.</summary>
+    public int WriteBufferHighWaterMark { get; set; } = 256 * 1024;
+
+    public int WriteBufferLowWaterMark { get; set; } = 64 * 1024;
+
+    /// <summary>Families switched off on the server: never sent whatever a client asks.</summary>
+    public HashSet<EventFamily> DisabledFamilies { get; } = [];
+
+    /// <summary>The client profile when a peer does not pin one (reference 5.6.9).</summary>
+    public ClientProfile DefaultProfile { get; set; } = ClientProfile.Auto;
+
+    /// <summary>Events per second of the built-in generator; 0 stops live traffic.</summary>
+    public double EventsPerSecond { get; set; } = 1;
+
+    /// <summary>Events the built-in generator puts in the journal before the server starts (the "oldest" data).</summary>
+    public int HistoryEvents { get; set; } = 120;
+
+    public int Seed { get; set; } = 8302;
+
+    public bool IsFamilyEnabled(EventFamily family) => !DisabledFamilies.Contains(family);
+}

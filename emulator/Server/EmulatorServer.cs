@@ -1,0 +1,151 @@
+using System.Net;
+using DotNetty.Transport.Bootstrapping;
+using DotNetty.Transport.Channels;
+using DotNetty.Transport.Channels.Sockets;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Logging;
+using EStreamer.Emulator.Pipeline;
+using EStreamer.Emulator.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Server;
+
+/// <summary>
+/// The running eStreamer service: a DotNetty server on the configured address and port, the sessions it
+/// holds, and the service switch (disabling closes every session silently and stops listening, as the
+/// management center does when its eStreamer service goes down).
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly EmulatorOptions _options;
+    private readonly ILogger _logger;
+    private readonly MultithreadEventLoopGroup _bossGroup = new(1);
+    private readonly MultithreadEventLoopGroup _workerGroup;
+    private readonly ServerBootstrap _bootstrap;
+    private readonly SemaphoreSlim _switch = new(1, 1);
+    private IChannel? _listener;
+    private volatile bool _enabled;
+
+    private EmulatorServer(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers)
+    {
+        _options = options;
+        _logger = loggers.CreateLogger("EStreamer.Emulator");
+        _workerGroup = new MultithreadEventLoopGroup(Math.Max(1, Environment.ProcessorCount));
+        Source = source;
+        Data = data;
+        _bootstrap = new ServerBootstrap()
+            .Group(_bossGroup, _workerGroup)
+            .Channel<TcpServerSocketChannel>()
+            .Option(ChannelOption.SoBacklog, 128)
+            .Option(ChannelOption.SoReuseaddr, true)
+            .ChildOption(ChannelOption.TcpNodelay, true)
+            .ChildOption(ChannelOption.WriteBufferHighWaterMark, options.WriteBufferHighWaterMark)
+            .ChildOption(ChannelOption.WriteBufferLowWaterMark, options.WriteBufferLowWaterMark)
+            .ChildHandler(new EStreamerChannelInitializer(options, data, source, Sessions, _logger, () => _enabled));
+    }
+
+    public SessionRegistry Sessions { get; } = new();
+
+    public IEventSource Source { get; }
+
+    public EmulatorData Data { get; }
+
+    /// <summary>The port actually bound (useful with port 0).</summary>
+    public int Port { get; private set; }
+
+    public IPAddress Address => _options.BindAddress;
+
+    public bool ServiceEnabled => _enabled;
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers)
+    {
+        var server = new EmulatorServer(options, data, source, loggers);
+        try
+        {
+            await server.BindAsync(options.Port).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Disconnect rule: the service going down closes every client without an Error (reference 7.3).</summary>
+    public async Task DisableServiceAsync()
+    {
+        await _switch.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_enabled)
+            {
+                return;
+            }
+
+            _enabled = false;
+            var live = Sessions.LiveHandlers.ToArray();
+            Log.ServiceDisabled(_logger, live.Length);
+            if (_listener is { } listener)
+            {
+                await listener.CloseAsync().ConfigureAwait(false);
+                _listener = null;
+            }
+
+            foreach (var session in live)
+            {
+                session.Close("service disabled");
+            }
+        }
+        finally
+        {
+            _switch.Release();
+        }
+    }
+
+    public async Task EnableServiceAsync()
+    {
+        await _switch.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_enabled)
+            {
+                await BindAsync(Port).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _switch.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _enabled = false;
+        if (_listener is { } listener)
+        {
+            await listener.CloseAsync().ConfigureAwait(false);
+        }
+
+        foreach (var session in Sessions.LiveHandlers.ToArray())
+        {
+            session.Close("server stopping");
+        }
+
+        var quiet = TimeSpan.FromMilliseconds(50);
+        var timeout = TimeSpan.FromSeconds(2);
+        await Task.WhenAll(
+            _workerGroup.ShutdownGracefullyAsync(quiet, timeout),
+            _bossGroup.ShutdownGracefullyAsync(quiet, timeout)).ConfigureAwait(false);
+        _switch.Dispose();
+    }
+
+    private async Task BindAsync(int port)
+    {
+        _enabled = true;
+        _listener = await _bootstrap.BindAsync(_options.BindAddress, port).ConfigureAwait(false);
+        Port = ((IPEndPoint)_listener.LocalAddress).Port;
+        Log.Listening(_logger, _options.BindAddress, Port);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Net;
+using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
+
+namespace EStreamer.Emulator.Sessions;
+
+/// <summary>A snapshot of one session for status output and tests.</summary>
+public sealed record SessionInfo(
+    uint Id,
+    string? Peer,
+    EndPoint? Remote,
+    SessionState State,
+    uint? InitialTimestamp,
+    RequestFlags Flags,
+    bool Extended,
+    IReadOnlyDictionary<EventFamily, ushort> NegotiatedVersions,
+    ClientProfile Profile,
+    long EventsSent,
+    long BundlesSent,
+    long NullsReceived,
+    long KeepalivesSent,
+    string? CloseReason);

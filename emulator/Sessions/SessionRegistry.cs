@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+
+namespace EStreamer.Emulator.Sessions;
+
+/// <summary>Live and recently closed sessions, for the service switch, status output and tests.</summary>
+public sealed class SessionRegistry
+{
+    private const int ClosedKept = 256;
+
+    private readonly ConcurrentDictionary<uint, SessionHandler> _live = new();
+    private readonly ConcurrentQueue<SessionInfo> _closed = new();
+
+    public event Action<SessionInfo>? SessionClosed;
+
+    public IReadOnlyList<SessionInfo> Live => _live.Values.Select(s => s.Snapshot()).OrderBy(s => s.Id).ToArray();
+
+    public IReadOnlyList<SessionInfo> Closed => _closed.ToArray();
+
+    internal IEnumerable<SessionHandler> LiveHandlers => _live.Values;
+
+    internal void Add(SessionHandler session) => _live[session.Id] = session;
+
+    internal void Remove(SessionHandler session)
+    {
+        if (_live.TryRemove(session.Id, out _))
+        {
+            var info = session.Snapshot();
+            _closed.Enqueue(info);
+            while (_closed.Count > ClosedKept && _closed.TryDequeue(out _))
+            {
+            }
+
+            SessionClosed?.Invoke(info);
+        }
+    }
+}

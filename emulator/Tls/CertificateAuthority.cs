@@ -1,0 +1,114 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace EStreamer.Emulator.Tls;
+
+/// <summary>
+/// The emulator's internal certificate authority, standing in for the management center's: it signs
+/// the server certificate and, per registered peer, a client certificate whose subject CN is the host
+/// or address typed when the peer was added (reference 1.3).
+/// </summary>
+public sealed class CertificateAuthority : IDisposable
+{
+    private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
+    private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
+
+    private readonly TimeProvider _time;
+
+    public CertificateAuthority(X509Certificate2 certificate, TimeProvider? time = null)
+    {
+        if (!certificate.HasPrivateKey)
+        {
+            throw new ArgumentException("the CA certificate needs its private key", nameof(certificate));
+        }
+
+        Certificate = certificate;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The CA certificate with its private key.</summary>
+    public X509Certificate2 Certificate { get; }
+
+    public static CertificateAuthority Create(string commonName, TimeProvider? time = null)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={commonName}, O=EStreamer Emulator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 1, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        return new CertificateAuthority(certificate, time);
+    }
+
+    /// <summary>Server certificate for the listener, with SANs for localhost and loopback plus any names given.</summary>
+    public X509Certificate2 IssueServerCertificate(IEnumerable<string> dnsNames, IEnumerable<IPAddress> addresses)
+    {
+        var san = new SubjectAlternativeNameBuilder();
+        foreach (var name in dnsNames.Append("localhost").Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            san.AddDnsName(name);
+        }
+
+        foreach (var address in addresses.Append(IPAddress.Loopback).Append(IPAddress.IPv6Loopback).Distinct())
+        {
+            san.AddIpAddress(address);
+        }
+
+        return Issue("EStreamer Emulator server", ServerAuth, san, _time.GetUtcNow().AddYears(5));
+    }
+
+    /// <summary>
+    /// Client certificate for a peer: CN = the host or address (what the post-connect check compares with
+    /// the connection's source), a matching SAN, client-auth usage.
+    /// </summary>
+    public X509Certificate2 IssueClientCertificate(string host, DateTimeOffset? notAfter = null, DateTimeOffset? notBefore = null)
+    {
+        var san = new SubjectAlternativeNameBuilder();
+        if (IPAddress.TryParse(host, out var address))
+        {
+            san.AddIpAddress(address);
+        }
+        else
+        {
+            san.AddDnsName(host);
+        }
+
+        return Issue(host, ClientAuth, san, notAfter ?? _time.GetUtcNow().AddYears(2), notBefore);
+    }
+
+    /// <summary>
+    /// The file a management center hands out for a client: leaf certificate, its key and the CA
+    /// certificate, password-protected. .NET's default PKCS#12 protection (3DES, SHA-1 MAC) is kept
+    /// because older OpenSSL builds behind older clients read only that (reference 1.3).
+    /// </summary>
+    public byte[] ExportClientPkcs12(X509Certificate2 clientWithKey, string password)
+    {
+        using var caPublic = X509CertificateLoader.LoadCertificate(Certificate.RawData);
+        var collection = new X509Certificate2Collection { clientWithKey, caPublic };
+        return collection.Export(X509ContentType.Pkcs12, password)
+            ?? throw new CryptographicException("PKCS#12 export produced nothing");
+    }
+
+    public void Dispose() => Certificate.Dispose();
+
+    private X509Certificate2 Issue(string commonName, Oid usage, SubjectAlternativeNameBuilder san, DateTimeOffset notAfter, DateTimeOffset? notBefore = null)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([usage], false));
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+
+        var start = notBefore ?? _time.GetUtcNow().AddMinutes(-5);
+        var caNotAfter = Certificate.NotAfter.ToUniversalTime();
+        var end = notAfter > caNotAfter ? caNotAfter : notAfter;
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var issued = request.Create(Certificate, start, end, serial);
+        return issued.CopyWithPrivateKey(key);
+    }
+}
