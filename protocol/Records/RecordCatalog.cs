@@ -50,6 +50,13 @@ public static class RecordCatalog
         Register(readers, MacAddressRecord.RecordTypes, MacAddressRecord.Read);
         readers.Add(RecordType.HostIpAddressChanged, HostIpChangedRecord.Read);
 
+        // Files, malware, impact alerts and extra data (reference 11.7, 11.10, 11.11, 11.14, 11.18, 11.19).
+        Register(readers, Files.FileEventRecord.RecordTypes, Files.FileEventRecord.Read);
+        readers.Add(RecordType.MalwareEvent, Files.MalwareEventRecord.Read);
+        readers.Add(RecordType.IntrusionImpactAlert, ImpactAlertRecord.Read);
+        readers.Add(RecordType.IntrusionExtraData, ExtraDataRecord.Read);
+        readers.Add(RecordType.IntrusionExtraDataMetadata, ExtraDataTypeRecord.Read);
+
         return readers;
     }
 
