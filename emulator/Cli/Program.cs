@@ -1,0 +1,212 @@
+using System.Runtime.InteropServices;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Server;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Cli;
+
+/// <summary>
+/// Command-line entry point. Exit status: 0 success, 2 usage error, 1 failure with a one-line reason.
+/// </summary>
+public static class Program
+{
+    private const string Usage = """
+        usage: estreamer-emulator COMMAND [OPTIONS]
+
+        commands:
+          serve [--data-dir DIR] [--port N] [--bind ADDR] [--keepalive SECONDS] [--rate EVENTS_PER_S]
+                [--history N] [--seed N] [--disable-families LIST] [--profile auto|encore38|encore52]
+                [--bundle-events N] [--log-level LEVEL]
+              run the eStreamer server (default 127.0.0.1:8302); SIGUSR1 disables the service, SIGUSR2 enables it
+          peers add HOST [--password P] [--out FILE] [--data-dir DIR]
+              register a client and write its PKCS#12 (CN = HOST)
+          peers list [--data-dir DIR]
+          peers revoke HOST [--data-dir DIR]
+          peers remove HOST [--data-dir DIR]
+          peers address-check on|off [--data-dir DIR]
+              compare the client's source address with its certificate (on by default)
+
+        every option also reads an environment variable: --port is ESTREAMER_PORT, --data-dir ESTREAMER_DATA_DIR, ...
+        """;
+
+    private static readonly HashSet<string> Switches = ["help"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var line = new CommandLine(args, Switches);
+            if (line.Positionals.Count == 0 || line.Has("help"))
+            {
+                Console.Out.WriteLine(Usage);
+                return line.Positionals.Count == 0 && !line.Has("help") ? 2 : 0;
+            }
+
+            return line.Positionals[0] switch
+            {
+                "serve" => await ServeAsync(line).ConfigureAwait(false),
+                "peers" => Peers(line),
+                "help" => Help(),
+                var other => throw new UsageException($"unknown command '{other}'"),
+            };
+        }
+        catch (UsageException usage)
+        {
+            Console.Error.WriteLine($"estreamer-emulator: {usage.Message}");
+            Console.Error.WriteLine("run 'estreamer-emulator help' for usage");
+            return 2;
+        }
+        catch (Exception failure)
+        {
+            Console.Error.WriteLine($"estreamer-emulator: error: {failure.GetBaseException().Message}");
+            return 1;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.Out.WriteLine(Usage);
+        return 0;
+    }
+
+    private static async Task<int> ServeAsync(CommandLine line)
+    {
+        RequirePositionals(line, 1, "serve");
+        var options = OptionsBinder.Bind(line);
+        var level = ParseLevel(OptionsBinder.Value(line, "log-level"));
+        line.RejectUnknown();
+
+        using var loggers = LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(level)
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                console.UseUtcTimestamp = true;
+            }));
+
+        using var data = EmulatorData.OpenOrCreate(options.DataDirectory);
+        var peer = data.EnsureDefaultPeer();
+
+        var journal = new EventJournal();
+        var traffic = new BuiltInTraffic(options.Seed);
+        traffic.Prefill(journal, options.HistoryEvents, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+        await using var server = await EmulatorServer.StartAsync(options, data, journal, loggers).ConfigureAwait(false);
+        await using var pump = new TrafficPump(journal, traffic, options.EventsPerSecond);
+
+        Console.Out.WriteLine($"data folder:     {data.Directory}");
+        Console.Out.WriteLine($"client PKCS#12:  {peer.Pkcs12File}");
+        Console.Out.WriteLine($"password:        {peer.Password}");
+        Console.Out.WriteLine($"CA certificate:  {data.CaCertificatePath}");
+        Console.Out.WriteLine($"estreamer-emulator ready on {options.BindAddress}:{server.Port}");
+        Console.Out.Flush();
+
+        var stop = new TaskCompletionSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
+        using var disable = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create((PosixSignal)10, _ => server.DisableServiceAsync().ContinueWith(_ => { }, TaskScheduler.Default));
+        using var enable = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create((PosixSignal)12, _ => server.EnableServiceAsync().ContinueWith(_ => { }, TaskScheduler.Default));
+        await stop.Task.ConfigureAwait(false);
+        Console.Out.WriteLine("estreamer-emulator stopping");
+        return 0;
+    }
+
+    private static int Peers(CommandLine line)
+    {
+        if (line.Positionals.Count < 2)
+        {
+            throw new UsageException("peers needs a subcommand: add, list, revoke, remove, address-check");
+        }
+
+        var sub = line.Positionals[1];
+        var dataDirectory = OptionsBinder.DataDirectory(line);
+        switch (sub)
+        {
+            case "add":
+            {
+                RequirePositionals(line, 3, "peers add HOST");
+                var password = line.Get("password");
+                var outFile = line.Get("out");
+                line.RejectUnknown();
+                using var data = EmulatorData.OpenOrCreate(dataDirectory);
+                var peer = data.AddPeer(line.Positionals[2], password, outFile);
+                Console.Out.WriteLine($"peer {peer.Host} added");
+                Console.Out.WriteLine($"client PKCS#12:  {peer.Pkcs12File}");
+                Console.Out.WriteLine($"password:        {peer.Password}");
+                return 0;
+            }
+
+            case "list":
+            {
+                RequirePositionals(line, 2, "peers list");
+                line.RejectUnknown();
+                using var data = EmulatorData.OpenOrCreate(dataDirectory);
+                Console.Out.WriteLine($"address check: {(data.Peers.CheckAddress ? "on" : "off")}");
+                foreach (var peer in data.Peers.List())
+                {
+                    var state = peer.Revoked ? "revoked" : peer.Enabled ? "enabled" : "disabled";
+                    Console.Out.WriteLine($"{peer.Host}\t{state}\tserial {peer.Serial}\texpires {peer.NotAfter:yyyy-MM-dd}\t{peer.Pkcs12File}");
+                }
+
+                return 0;
+            }
+
+            case "revoke":
+            case "remove":
+            {
+                RequirePositionals(line, 3, $"peers {sub} HOST");
+                line.RejectUnknown();
+                using var data = EmulatorData.OpenOrCreate(dataDirectory);
+                var host = line.Positionals[2];
+                var done = sub == "revoke" ? data.Peers.Update(host, p => p.Revoked = true) : data.Peers.Remove(host);
+                if (!done)
+                {
+                    Console.Error.WriteLine($"estreamer-emulator: error: no peer registered for {host}");
+                    return 1;
+                }
+
+                Console.Out.WriteLine($"peer {host} {(sub == "revoke" ? "revoked" : "removed")}");
+                return 0;
+            }
+
+            case "address-check":
+            {
+                RequirePositionals(line, 3, "peers address-check on|off");
+                line.RejectUnknown();
+                var on = line.Positionals[2] switch
+                {
+                    "on" => true,
+                    "off" => false,
+                    var other => throw new UsageException($"peers address-check takes on or off, not '{other}'"),
+                };
+                using var data = EmulatorData.OpenOrCreate(dataDirectory);
+                data.Peers.CheckAddress = on;
+                Console.Out.WriteLine($"address check {(on ? "on" : "off")}");
+                return 0;
+            }
+
+            default:
+                throw new UsageException($"unknown peers subcommand '{sub}'");
+        }
+    }
+
+    private static void RequirePositionals(CommandLine line, int count, string form)
+    {
+        if (line.Positionals.Count != count)
+        {
+            throw new UsageException($"usage: {form}");
+        }
+    }
+
+    private static LogLevel ParseLevel(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => LogLevel.Information,
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "information" or "info" => LogLevel.Information,
+        "warning" or "warn" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        _ => throw new UsageException($"--log-level takes trace, debug, info, warning or error, not '{text}'"),
+    };
+}
