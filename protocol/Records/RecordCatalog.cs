@@ -50,6 +50,10 @@ public static class RecordCatalog
         Register(readers, MacAddressRecord.RecordTypes, MacAddressRecord.Read);
         readers.Add(RecordType.HostIpAddressChanged, HostIpChangedRecord.Read);
 
+        // Connection and correlation (reference 11.9, 11.13, 11.17).
+        readers.Add(RecordType.ConnectionStatistics, Connection.ConnectionStatisticsRecord.Read);
+        readers.Add(RecordType.CorrelationEvent, Correlation.CorrelationEventRecord.Read);
+
         return readers;
     }
 
