@@ -1,5 +1,8 @@
 using EStreamer.Protocol.Framing;
+using EStreamer.Protocol.Records.Connection;
+using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Protocol.Records.Discovery;
+using EStreamer.Protocol.Records.Files;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
 
@@ -51,11 +54,15 @@ public static class RecordCatalog
         readers.Add(RecordType.HostIpAddressChanged, HostIpChangedRecord.Read);
 
         // Files, malware, impact alerts and extra data (reference 11.7, 11.10, 11.11, 11.14, 11.18, 11.19).
-        Register(readers, Files.FileEventRecord.RecordTypes, Files.FileEventRecord.Read);
-        readers.Add(RecordType.MalwareEvent, Files.MalwareEventRecord.Read);
+        Register(readers, FileEventRecord.RecordTypes, FileEventRecord.Read);
+        readers.Add(RecordType.MalwareEvent, MalwareEventRecord.Read);
         readers.Add(RecordType.IntrusionImpactAlert, ImpactAlertRecord.Read);
         readers.Add(RecordType.IntrusionExtraData, ExtraDataRecord.Read);
         readers.Add(RecordType.IntrusionExtraDataMetadata, ExtraDataTypeRecord.Read);
+
+        // Connection and correlation (reference 11.9, 11.13, 11.17).
+        readers.Add(RecordType.ConnectionStatistics, ConnectionStatisticsRecord.Read);
+        readers.Add(RecordType.CorrelationEvent, CorrelationEventRecord.Read);
 
         return readers;
     }
