@@ -50,6 +50,14 @@ public static class RecordCatalog
         Register(readers, MacAddressRecord.RecordTypes, MacAddressRecord.Read);
         readers.Add(RecordType.HostIpAddressChanged, HostIpChangedRecord.Read);
 
+        // Users and remaining metadata (reference 11.5, 11.8, 11.12, 11.20).
+        // Users.* is qualified so this section needs no using line (keeps merges to this spot).
+        Register(readers, Users.UserActivityRecord.RecordTypes, Users.UserActivityRecord.Read);
+        readers.Add(RecordType.User, Users.UserRecord.Read);
+        readers.Add(RecordType.AccessControlRule, AccessControlRuleRecord.Read);
+        Register(readers, PolicyRecord.RecordTypes, PolicyRecord.Read);
+        readers.Add(RecordType.Geolocation, GeolocationRecord.Read);
+
         return readers;
     }
 
