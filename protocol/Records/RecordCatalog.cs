@@ -5,6 +5,7 @@ using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Files;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
+using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Protocol.Records;
 
@@ -63,6 +64,13 @@ public static class RecordCatalog
         // Connection and correlation (reference 11.9, 11.13, 11.17).
         readers.Add(RecordType.ConnectionStatistics, ConnectionStatisticsRecord.Read);
         readers.Add(RecordType.CorrelationEvent, CorrelationEventRecord.Read);
+
+        // Users and remaining metadata (reference 11.5, 11.8, 11.12, 11.20).
+        Register(readers, UserActivityRecord.RecordTypes, UserActivityRecord.Read);
+        readers.Add(RecordType.User, UserRecord.Read);
+        readers.Add(RecordType.AccessControlRule, AccessControlRuleRecord.Read);
+        Register(readers, PolicyRecord.RecordTypes, PolicyRecord.Read);
+        readers.Add(RecordType.Geolocation, GeolocationRecord.Read);
 
         return readers;
     }
