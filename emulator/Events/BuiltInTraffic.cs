@@ -1,9 +1,12 @@
 using System.Net;
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Connection;
+using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Files;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
+using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Emulator.Events;
 
@@ -29,6 +32,22 @@ public sealed class BuiltInTraffic
     private static readonly IRecord IntrusionPolicyName = new UuidNameRecord(RecordType.IntrusionPolicyName, IntrusionPolicy, "Balanced Security and Connectivity");
     private static readonly IRecord CloudName = new UuidNameRecord(RecordType.CloudName, Cloud, "AMP Cloud (US)");
     private static readonly IRecord XffType = new ExtraDataTypeRecord { ExtraDataType = 1, Name = "Original Client IPv6 Address", Encoding = "IPv6" };
+    private static readonly IRecord[] AccessPolicies =
+    [
+        new PolicyRecord { RecordType = RecordType.AccessControlPolicy, PolicyUuid = AccessPolicy, SensorId = 1, Name = "Corporate Access Policy" },
+        new PolicyRecord { RecordType = RecordType.AccessControlPolicy, PolicyUuid = AccessPolicy, SensorId = 2, Name = "Corporate Access Policy" },
+    ];
+
+    private static readonly IRecord[] AccessRules =
+    [
+        new AccessControlRuleRecord { PolicyRevisionUuid = AccessPolicy, RuleId = 268435457, Name = "Allow outbound web" },
+        new AccessControlRuleRecord { PolicyRevisionUuid = AccessPolicy, RuleId = 268435458, Name = "Inspect inbound" },
+    ];
+
+    private static readonly IRecord[] Countries = [new GeolocationRecord { CountryCode = 840, Name = "United States" }, new GeolocationRecord { CountryCode = 276, Name = "Germany" }];
+
+    private static readonly (uint Id, string Name, string Domain)[] Users = [(1001, "alice", "CORP"), (1002, "bob", "CORP"), (1003, "svc-backup", "CORP")];
+
     private static readonly IRecord UriType = new ExtraDataTypeRecord { ExtraDataType = 9, Name = "HTTP URI", Encoding = "string" };
 
     private static readonly (ClassificationRecord Classification, uint Priority)[] Classifications =
@@ -56,7 +75,7 @@ public sealed class BuiltInTraffic
     public BuiltInTraffic(int seed)
     {
         _random = new Random(seed);
-        _families = [Intrusion, FileEvent, MalwareEvent, Discovery];
+        _families = [Intrusion, Connection, Connection, FileEvent, MalwareEvent, Discovery, UserLogin, Correlation];
     }
 
     /// <summary>Hosts the traffic talks about, for host data requests.</summary>
@@ -111,6 +130,7 @@ public sealed class BuiltInTraffic
             ImpactFlags = impactFlags,
             Impact = (byte)(impactFlags == 0x07 ? 2 : 3),
             IntrusionPolicyUuid = IntrusionPolicy,
+            AccessControlRuleId = 268435458,
             AccessControlPolicyUuid = AccessPolicy,
             IngressInterfaceUuid = OutsideInterface,
             EgressInterfaceUuid = InsideInterface,
@@ -124,7 +144,7 @@ public sealed class BuiltInTraffic
             HttpHostname = "portal.example.com",
             HttpUri = "/login",
         };
-        IReadOnlyList<IRecord> metadata = [Devices[device], rule, classification, Priorities[priority - 1], IntrusionPolicyName, Zones[0], Zones[1], Interfaces[0], Interfaces[1]];
+        IReadOnlyList<IRecord> metadata = [Devices[device], rule, classification, Priorities[priority - 1], IntrusionPolicyName, AccessPolicies[device], AccessRules[1], Zones[0], Zones[1], Interfaces[0], Interfaces[1]];
         yield return (now, intrusion, metadata);
         yield return (now, new PacketRecord(intrusion.DeviceId, eventId, now, now, intrusion.EventMicrosecond, PacketRecord.Ethernet, SamplePacket(source, destination)), [Devices[device]]);
         yield return (now, new ExtraDataRecord { DeviceId = intrusion.DeviceId, EventId = eventId, EventSecond = now, ExtraDataType = 9, Data = "/login"u8.ToArray() }, [UriType]);
@@ -235,6 +255,111 @@ public sealed class BuiltInTraffic
         };
         yield return (now, record, [Devices[device]]);
     }
+
+    private IEnumerable<(uint, IRecord, IReadOnlyList<IRecord>)> Connection(uint now)
+    {
+        var device = _random.Next(Devices.Length);
+        var host = Hosts[_random.Next(Hosts.Count)];
+        var rule = _random.Next(AccessRules.Length);
+        var country = _random.Next(Countries.Length);
+        var user = Users[_random.Next(Users.Length)];
+        var record = new ConnectionStatisticsRecord
+        {
+            Header = new DiscoveryHeader
+            {
+                DeviceId = (uint)device + 1,
+                MacAddress = host.MacAddress,
+                EventSecond = now,
+                EventMicrosecond = (uint)_random.Next(1_000_000),
+                EventType = DiscoveryEventType.Connection,
+                EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
+                HostIp = host.Address,
+            },
+            DeviceId = (uint)device + 1,
+            IngressZone = InsideZone,
+            EgressZone = OutsideZone,
+            IngressInterface = InsideInterface,
+            EgressInterface = OutsideInterface,
+            InitiatorIp = host.Address,
+            ResponderIp = RandomExternal(),
+            AccessControlPolicyRevision = AccessPolicy,
+            AccessControlRuleId = ((AccessControlRuleRecord)AccessRules[rule]).RuleId,
+            RuleAction = 2,
+            InitiatorPort = (ushort)_random.Next(1024, 65535),
+            ResponderPort = 443,
+            IpProtocol = 6,
+            ConnectionCounter = (ushort)_random.Next(1, 65535),
+            FirstPacketSecond = now - (uint)_random.Next(0, 30),
+            LastPacketSecond = now,
+            InitiatorPackets = (ulong)_random.Next(1, 500),
+            ResponderPackets = (ulong)_random.Next(1, 500),
+            InitiatorBytes = (ulong)_random.Next(100, 500_000),
+            ResponderBytes = (ulong)_random.Next(100, 5_000_000),
+            UserId = user.Id,
+            ClientUrl = "https://portal.example.com/",
+            ResponderCountry = ((GeolocationRecord)Countries[country]).CountryCode,
+            SslServerName = "portal.example.com",
+            DnsQuery = "portal.example.com",
+        };
+        yield return (now, record, [Devices[device], AccessPolicies[device], AccessRules[rule], Zones[0], Zones[1], Interfaces[0], Interfaces[1], Countries[country], UserMetadata(user)]);
+    }
+
+    private IEnumerable<(uint, IRecord, IReadOnlyList<IRecord>)> UserLogin(uint now)
+    {
+        var device = _random.Next(Devices.Length);
+        var host = Hosts[_random.Next(Hosts.Count)];
+        var user = Users[_random.Next(Users.Length)];
+        yield return (now, new UserActivityRecord
+        {
+            RecordType = RecordType.UserLogin,
+            Header = new DiscoveryHeader
+            {
+                DeviceId = (uint)device + 1,
+                MacAddress = host.MacAddress,
+                EventSecond = now,
+                EventType = DiscoveryEventType.UserActivity,
+                EventSubtype = 2,
+                HostIp = host.Address,
+            },
+            LoginTimestamp = now,
+            UserName = user.Name,
+            Domain = user.Domain,
+            UserId = user.Id,
+            Protocol = 710,
+            Email = $"{user.Name}@example.com",
+            IPv6Address = host.Address,
+            LoginType = 1,
+            ReportedBy = "ISE",
+        }, [Devices[device], UserMetadata(user)]);
+    }
+
+    private IEnumerable<(uint, IRecord, IReadOnlyList<IRecord>)> Correlation(uint now)
+    {
+        var device = _random.Next(Devices.Length);
+        var (rule, _) = Rules[_random.Next(Rules.Count)];
+        yield return (now, new CorrelationEventRecord
+        {
+            DeviceId = (uint)device + 1,
+            EventSecond = now,
+            EventId = ++_eventId,
+            PolicyId = 1,
+            RuleId = 1,
+            Priority = 2,
+            Description = $"Correlation rule 'Repeated intrusion' fired for {rule.Message}",
+            EventType = 1,
+            EventDeviceId = (uint)device + 1,
+            SignatureId = rule.RuleId,
+            SignatureGeneratorId = rule.GeneratorId,
+            TriggerEventSecond = now,
+            SourceIp = RandomExternal(),
+            DestinationIp = Hosts[_random.Next(Hosts.Count)].Address,
+            IpProtocol = 6,
+            DestinationPort = 443,
+        }, [Devices[device], rule]);
+    }
+
+    private static IRecord UserMetadata((uint Id, string Name, string Domain) user) =>
+        new UserRecord { UserId = user.Id, Protocol = 710, UserName = user.Name };
 
     private IPAddress RandomExternal() => new([198, 51, 100, (byte)_random.Next(1, 255)]);
 

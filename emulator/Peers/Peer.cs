@@ -29,7 +29,7 @@ public sealed class Peer
     /// <summary>The PKCS#12 password, kept so that the emulator can print it again; this is a test tool.</summary>
     public string? Password { get; set; }
 
-    public DateTimeOffset Created { get; set; }
+    public DateTime Created { get; set; }
 
-    public DateTimeOffset NotAfter { get; set; }
+    public DateTime NotAfter { get; set; }
 }

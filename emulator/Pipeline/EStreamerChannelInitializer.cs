@@ -13,7 +13,7 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Builds each connection's pipeline, stage names as tests and logs know them:
-/// handshake-timeout → tls → peer-check → framer → decoder → encoder → idle → session.
+/// tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → session.
 /// </summary>
 internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketChannel>
 {
@@ -66,8 +66,10 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             new ServerTlsSettings(_data.ServerCertificate, negotiateClientCertificate: true, checkCertificateRevocation: false, _options.TlsProtocols));
 
         var pipeline = channel.Pipeline;
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, _logger));
         pipeline.AddLast("tls", tls);
+
+        // After the TLS handler, because the handshake completion event travels inbound from there.
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, _logger));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _logger));
         pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));

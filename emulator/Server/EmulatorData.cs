@@ -88,7 +88,7 @@ public sealed class EmulatorData : IDisposable
             Serial = certificate.SerialNumber,
             Pkcs12File = path,
             Password = password,
-            Created = DateTimeOffset.UtcNow,
+            Created = DateTime.UtcNow,
             NotAfter = certificate.NotAfter.ToUniversalTime(),
         };
         Peers.Upsert(peer);

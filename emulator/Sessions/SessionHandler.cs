@@ -198,7 +198,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         _requestTimer?.Cancel();
         _request = request;
         _flags = request.Flags;
-        Log.RequestReceived(_logger, Id, request.InitialTimestamp, (uint)request.Flags, request.Flags.ToString());
+        Log.RequestReceived(_logger, Id, request.InitialTimestamp, (uint)request.Flags, request.Flags.Describe());
         if ((request.Flags & RequestFlags.ExtendedRequest) != 0)
         {
             // Answer at once: eNcore's probe connection reads this one message and hangs up (reference 3.4).

@@ -44,3 +44,27 @@ public enum RequestFlags : uint
     /// <summary>eNcore's default subscription: bits 0, 5, 6, 20, 23, 27 and 30 (reference 4.3).</summary>
     EncoreDefault = PacketData | ImpactAlerts | IntrusionWithImpactFlags | MetadataV4 | ExtendedHeader | ExtraData | ExtendedRequest,
 }
+
+public static class RequestFlagsExtensions
+{
+    /// <summary>The set bits by name, one by one ("PacketData, ImpactAlerts, ..."), for logs and reports.</summary>
+    public static string Describe(this RequestFlags flags)
+    {
+        if (flags == RequestFlags.None)
+        {
+            return "none";
+        }
+
+        var names = new List<string>();
+        for (var bit = 0; bit < 32; bit++)
+        {
+            var flag = (RequestFlags)(1u << bit);
+            if ((flags & flag) != 0)
+            {
+                names.Add(flag.ToString());
+            }
+        }
+
+        return string.Join(", ", names);
+    }
+}
