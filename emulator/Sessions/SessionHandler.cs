@@ -185,6 +185,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         Interlocked.Read(ref _bundlesSent),
         Interlocked.Read(ref _nullsReceived),
         Interlocked.Read(ref _keepalivesSent),
+        _connection.Channel.Unsafe.OutboundBuffer?.TotalPendingWriteBytes() ?? 0,
         _state == SessionState.Closed ? _connection.CloseReason : null);
 
     private void OnEventStreamRequest(IChannelHandlerContext context, EventStreamRequestMessage request)
@@ -371,10 +372,9 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
             }
 
             Interlocked.Add(ref _eventsSent, _items.Count);
-        }
 
-        if (written > 0)
-        {
+            // Flush per batch: the TLS stage holds writes until a flush, and only flushed bytes count
+            // against the channel's high-water mark that stops this loop.
             context.Flush();
         }
 

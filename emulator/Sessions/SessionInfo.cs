@@ -19,4 +19,5 @@ public sealed record SessionInfo(
     long BundlesSent,
     long NullsReceived,
     long KeepalivesSent,
+    long PendingWriteBytes,
     string? CloseReason);

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using DotNetty.Common.Internal.Logging;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Server;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Tests.Support;
+
+/// <summary>
+/// The emulator as tests meet it: a fresh data folder (CA, server certificate, a peer for 127.0.0.1 with
+/// its PKCS#12 written to disk), a journal the test fills, and the server on 127.0.0.1 with port 0.
+/// Disposing stops the server, deletes the folder and fails the test if the server logged an
+/// "estreamer error" line the test did not declare expected.
+/// </summary>
+public sealed class RunningEmulator : IAsyncDisposable
+{
+    public const string PeerPassword = "test-password";
+
+    private readonly List<string> _expectedErrors = [];
+    private readonly ILoggerFactory _loggers;
+
+    private RunningEmulator(string directory, EmulatorData data, EventJournal journal, EmulatorServer server, CapturingLoggerProvider logs, ILoggerFactory loggers, Peer peer)
+    {
+        Directory = directory;
+        Data = data;
+        Journal = journal;
+        Server = server;
+        Logs = logs;
+        _loggers = loggers;
+        Peer = peer;
+        ClientCertificate = X509CertificateLoader.LoadPkcs12FromFile(peer.Pkcs12File!, PeerPassword);
+    }
+
+    public string Directory { get; }
+
+    public EmulatorData Data { get; }
+
+    public EventJournal Journal { get; }
+
+    public EmulatorServer Server { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public Peer Peer { get; }
+
+    /// <summary>The 127.0.0.1 peer's certificate, loaded from the PKCS#12 file the emulator wrote.</summary>
+    public X509Certificate2 ClientCertificate { get; }
+
+    public int Port => Server.Port;
+
+    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var data = EmulatorData.OpenOrCreate(directory);
+        var peer = data.AddPeer(IPAddress.Loopback.ToString(), PeerPassword);
+        var options = new EmulatorOptions
+        {
+            DataDirectory = directory,
+            BindAddress = IPAddress.Loopback,
+            Port = 0,
+            EventsPerSecond = 0,
+            HistoryEvents = 0,
+        };
+        configure?.Invoke(options);
+        var journal = new EventJournal();
+        fill?.Invoke(journal);
+        var logs = new CapturingLoggerProvider();
+        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        var server = await EmulatorServer.StartAsync(options, data, journal, loggers);
+        return new RunningEmulator(directory, data, journal, server, logs, loggers, peer);
+    }
+
+    /// <summary>Declares that an "estreamer error" line containing <paramref name="fragment"/> is part of the test.</summary>
+    public void ExpectError(string fragment) => _expectedErrors.Add(fragment);
+
+    public Task<TestClient> ConnectAsync(X509Certificate2? certificate = null, IPAddress? local = null, System.Security.Authentication.SslProtocols protocols = System.Security.Authentication.SslProtocols.Tls12) =>
+        TestClient.ConnectAsync(Port, certificate ?? ClientCertificate, local, protocols);
+
+    /// <summary>Waits (bounded) until the server shows a session matching <paramref name="predicate"/>.</summary>
+    public async Task<EStreamer.Emulator.Sessions.SessionInfo> WaitForSessionAsync(Func<EStreamer.Emulator.Sessions.SessionInfo, bool> predicate, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TestClient.DefaultTimeout);
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = Server.Sessions.Live.Concat(Server.Sessions.Closed).FirstOrDefault(predicate);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("no session matched");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Data.Dispose();
+        ClientCertificate.Dispose();
+        _loggers.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        var unexpected = Logs.Lines
+            .Where(l => l.Line.Contains("estreamer error", StringComparison.Ordinal))
+            .Where(l => !_expectedErrors.Any(e => l.Line.Contains(e, StringComparison.Ordinal)))
+            .Select(l => l.Line)
+            .ToArray();
+        if (unexpected.Length > 0)
+        {
+            Assert.Fail("the server logged errors the test did not expect:\n" + string.Join("\n", unexpected));
+        }
+    }
+}
