@@ -68,7 +68,7 @@ public sealed record FileEventRecord : IVersionedRecord
     public byte Action { get; init; }
 
     /// <summary>Raw 32-byte SHA-256 of the file.</summary>
-    public EquatableArray<byte> Sha256 { get; init; } = EquatableArray<byte>.Empty;
+    public EquatableArray<byte> Sha256 { get; init; } = new byte[32];
 
     public uint FileTypeId { get; init; }
     public string FileName { get; init; } = string.Empty;
@@ -92,8 +92,8 @@ public sealed record FileEventRecord : IVersionedRecord
     public ushort DestinationCountry { get; init; }
     public uint WebApplicationId { get; init; }
     public uint ClientApplicationId { get; init; }
-    public EquatableArray<byte> SecurityContext { get; init; } = EquatableArray<byte>.Empty;
-    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = EquatableArray<byte>.Empty;
+    public EquatableArray<byte> SecurityContext { get; init; } = new byte[16];
+    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = new byte[20];
     public ushort SslActualAction { get; init; }
     public ushort SslFlowStatus { get; init; }
 

@@ -65,8 +65,8 @@ public sealed record IntrusionEventRecord : IVersionedRecord
     public ushort SourceCountry { get; init; }
     public ushort DestinationCountry { get; init; }
     public ushort IocNumber { get; init; }
-    public EquatableArray<byte> SecurityContext { get; init; } = EquatableArray<byte>.Empty;
-    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = EquatableArray<byte>.Empty;
+    public EquatableArray<byte> SecurityContext { get; init; } = new byte[16];
+    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = new byte[20];
     public ushort SslActualAction { get; init; }
     public ushort SslFlowStatus { get; init; }
     public Guid NetworkAnalysisPolicyUuid { get; init; }
