@@ -16,6 +16,17 @@ internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
 
     public override bool IsSharable => true;
 
+    /// <summary>Encodes a message into a new buffer; sessions use it to know a message's exact size before writing it.</summary>
+    public static IByteBuffer Encode(IByteBufferAllocator allocator, IMessage message)
+    {
+        using var writer = new WireWriter();
+        MessageCodec.Write(writer, message);
+        var written = writer.WrittenSegment;
+        var buffer = allocator.Buffer(written.Count);
+        buffer.WriteBytes(written.Array!, written.Offset, written.Count);
+        return buffer;
+    }
+
     protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output)
     {
         using var writer = new WireWriter();

@@ -50,6 +50,8 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private long _bundlesSent;
     private long _nullsReceived;
     private long _keepalivesSent;
+    private long _queuedBytes;
+    private bool _paused;
 
     public SessionHandler(ConnectionState connection, EmulatorOptions options, IEventSource source, SessionRegistry registry, ILogger logger)
     {
@@ -185,7 +187,8 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         Interlocked.Read(ref _bundlesSent),
         Interlocked.Read(ref _nullsReceived),
         Interlocked.Read(ref _keepalivesSent),
-        _connection.Channel.Unsafe.OutboundBuffer?.TotalPendingWriteBytes() ?? 0,
+        Interlocked.Read(ref _queuedBytes),
+        _connection.Channel.IsWritable,
         _state == SessionState.Closed ? _connection.CloseReason : null);
 
     private void OnEventStreamRequest(IChannelHandlerContext context, EventStreamRequestMessage request)
@@ -328,8 +331,16 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
 
         var written = 0;
-        while (context.Channel.IsWritable && written < MaxMessagesPerTurn)
+        Volatile.Write(ref _paused, false);
+        while (written < MaxMessagesPerTurn)
         {
+            if (!CanWrite(context))
+            {
+                // Resumed by a completed write (OnWritten) or a writability change.
+                Volatile.Write(ref _paused, true);
+                break;
+            }
+
             if (_extended && _unacknowledged >= _options.MaxUnacknowledgedBundles)
             {
                 break;
@@ -384,6 +395,9 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
     }
 
+    private bool CanWrite(IChannelHandlerContext context) =>
+        context.Channel.IsWritable && Interlocked.Read(ref _queuedBytes) < _options.WriteBufferHighWaterMark;
+
     private void AddItems(StoredEvent stored)
     {
         var negotiation = _negotiation!;
@@ -417,12 +431,35 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
     }
 
+    /// <summary>
+    /// Encodes here rather than in the encoder stage so the session knows each message's size: bytes stay
+    /// counted in <see cref="_queuedBytes"/> until the socket took them, and the pump stops above the
+    /// high-water mark. DotNetty's own pending-bytes count is not reliable behind its TLS handler.
+    /// </summary>
     private void Write(IChannelHandlerContext context, IMessage message, bool flush)
     {
-        var task = flush ? context.WriteAndFlushAsync(message) : context.WriteAsync(message);
-        if (!task.IsCompleted || task.IsFaulted)
+        var buffer = MessageEncoder.Encode(context.Allocator, message);
+        var size = buffer.ReadableBytes;
+        Interlocked.Add(ref _queuedBytes, size);
+        var task = flush ? context.WriteAndFlushAsync(buffer) : context.WriteAsync(buffer);
+        task.ContinueWith(
+            (completed, state) => ((SessionHandler)state!).OnWritten(completed, size),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void OnWritten(Task task, int size)
+    {
+        var queued = Interlocked.Add(ref _queuedBytes, -size);
+        if (task.IsFaulted)
         {
-            task.ContinueWith(OnWriteFaulted, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            OnWriteFaulted(task);
+        }
+        else if (Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _connection.Channel.IsWritable)
+        {
+            SchedulePump();
         }
     }
 

@@ -4,7 +4,7 @@ using EStreamer.Protocol.Negotiation;
 
 namespace EStreamer.Emulator.Sessions;
 
-/// <summary>A snapshot of one session for status output and tests.</summary>
+/// <summary>A snapshot of one session for status output and tests. QueuedBytes: encoded for the client, not yet taken by the socket.</summary>
 public sealed record SessionInfo(
     uint Id,
     string? Peer,
@@ -19,5 +19,7 @@ public sealed record SessionInfo(
     long BundlesSent,
     long NullsReceived,
     long KeepalivesSent,
-    long PendingWriteBytes,
+
+    long QueuedBytes,
+    bool Writable,
     string? CloseReason);

@@ -1,0 +1,80 @@
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Tests.Support;
+using EStreamer.Protocol.Messages;
+
+namespace EStreamer.Emulator.Tests.Sessions;
+
+/// <summary>
+/// A client that stops reading must not make the server buffer without bound: the session pauses once
+/// the channel's high-water mark is reached and resumes when the client reads again.
+/// </summary>
+[NonParallelizable]
+public sealed class SlowClientTests
+{
+    [Test]
+    public async Task Client_that_stops_reading_pauses_its_session_with_bounded_server_memory()
+    {
+        const int highWaterMark = 256 * 1024;
+        await using var emulator = await RunningEmulator.StartAsync(
+            options =>
+            {
+                options.WriteBufferHighWaterMark = highWaterMark;
+                options.WriteBufferLowWaterMark = 64 * 1024;
+
+                // Take the bundle window out of the way: only back-pressure may stop this session.
+                options.MaxUnacknowledgedBundles = int.MaxValue;
+            },
+            journal => new BuiltInTraffic(seed: 3).Prefill(journal, 40_000, 1_800_000_000));
+        var held = emulator.Journal.Count;
+        await using var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+
+        // Wait until the session stops advancing: events sent unchanged across several samples.
+        var stalled = await WaitUntilStalledAsync(emulator);
+        TestContext.Out.WriteLine($"paused after {stalled.EventsSent} of {held} events with {stalled.QueuedBytes} bytes queued in the server (high-water mark {highWaterMark})");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stalled.EventsSent, Is.LessThan(held), "the server paused instead of sending everything");
+            Assert.That(stalled.QueuedBytes, Is.LessThanOrEqualTo(highWaterMark + MaxBatchBytes), "queued bytes stay within the high-water mark plus one batch");
+        }
+
+        // Reading again resumes the stream.
+        var received = 0;
+        while (received < 200)
+        {
+            await client.ReceiveAsync<MessageBundle>();
+            received++;
+        }
+
+        var resumed = await emulator.WaitForSessionAsync(s => s.Id == stalled.Id && s.EventsSent > stalled.EventsSent);
+        Assert.That(resumed.EventsSent, Is.GreaterThan(stalled.EventsSent));
+    }
+
+    /// <summary>One bundle may go out after the last check: 100 events of under 1 KiB plus their first-time metadata.</summary>
+    private const int MaxBatchBytes = 256 * 1024;
+
+    private static async Task<SessionInfo> WaitUntilStalledAsync(RunningEmulator emulator)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        long previous = -1;
+        var unchanged = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            var session = emulator.Server.Sessions.Live.FirstOrDefault(s => s.State == SessionState.Streaming);
+            if (session is not null)
+            {
+                unchanged = session.EventsSent == previous ? unchanged + 1 : 0;
+                previous = session.EventsSent;
+                if (unchanged >= 5)
+                {
+                    return session;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the session never paused");
+    }
+}
