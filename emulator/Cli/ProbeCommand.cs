@@ -58,6 +58,12 @@ public static class ProbeCommand
             report.WriteLine("run 'estreamer-emulator help' for usage");
             return 2;
         }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // What the program's own last-resort handler prints, so embedding sees the same line.
+            report.WriteLine($"estreamer-emulator: error: {failure.GetBaseException().Message}");
+            return 1;
+        }
     }
 
     /// <summary>Runs the probe; any verdict but success is a <see cref="ProbeFailedException"/>.</summary>

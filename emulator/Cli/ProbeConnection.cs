@@ -80,10 +80,16 @@ internal sealed class ProbeConnection : IAsyncDisposable
         {
             await tls.AuthenticateAsClientAsync(options, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception failure) when (failure is AuthenticationException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception failure)
         {
             await tls.DisposeAsync().ConfigureAwait(false);
             tcp.Dispose();
+            serverCertificate?.Dispose();
+            if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             var reason = failure is OperationCanceledException
                 ? $"no handshake with {endpoint} within {timeout.TotalSeconds:0.#} s"
                 : Describe(failure);

@@ -39,7 +39,7 @@ public sealed record ProbeOptions
     /// <summary>Reads `probe --host H --port N --pkcs12 FILE --password P [...]`; any mistake is a <see cref="UsageException"/>.</summary>
     public static ProbeOptions Parse(CommandLine line)
     {
-        if (line.Positionals.Count != 1)
+        if (line.Positionals.Count > 1)
         {
             throw new UsageException($"probe takes no arguments besides its options, not '{line.Positionals[1]}'");
         }

@@ -164,6 +164,29 @@ public sealed class ProbeTests
     }
 
     [Test]
+    public async Task Server_that_does_not_speak_tls_fails_the_handshake()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptTcpClientAsync();
+            await socket.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray());
+        });
+
+        var run = await RunAsync("--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--pkcs12", _emulator.Peer.Pkcs12File!, "--password", RunningEmulator.PeerPassword);
+        await server.WaitAsync(TestClient.DefaultTimeout);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Status, Is.EqualTo(1));
+            Assert.That(LastLine(run.Error), Does.StartWith("estreamer-emulator: error: TLS handshake failed: "));
+            Assert.That(run.Error.TrimEnd().Split('\n').Count(l => l.StartsWith("estreamer-emulator:", StringComparison.Ordinal)), Is.EqualTo(1), "one line names the failure");
+        }
+    }
+
+    [Test]
     public async Task Silence_after_the_request_is_a_timeout()
     {
         // Nothing is generated live in this fixture, so "now" has nothing to send.
