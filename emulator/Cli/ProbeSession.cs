@@ -14,7 +14,7 @@ namespace EStreamer.Emulator.Cli;
 /// </summary>
 internal sealed class ProbeSession
 {
-    /// <summary>Wording fixed by the brief: clients can only infer a refusal from this EOF (reference 1.4).</summary>
+    /// <summary>A refusal is silent (reference 1.4): the client can only infer it from this EOF, so the line names the likely causes.</summary>
     public const string NotAcceptedMessage =
         "server closed the connection after the handshake without answering: client certificate not accepted (unknown peer, revoked, or source address does not match the certificate)";
 
