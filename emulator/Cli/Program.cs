@@ -25,11 +25,19 @@ public static class Program
           peers remove HOST [--data-dir DIR]
           peers address-check on|off [--data-dir DIR]
               compare the client's source address with its certificate (on by default)
+          probe --host H --port N --pkcs12 FILE --password P [--count N] [--start oldest|now|UNIXTIME]
+                [--extended] [--families LIST] [--timeout SECONDS]
+              connect to any eStreamer server as a client: report TLS, the server certificate and whether
+              the client certificate was accepted (on stderr), then decode N records (default 10; 0 only
+              checks the connection) as JSON lines on stdout. --families: intrusion, metadata, correlation,
+              discovery, connection, user-activity, malware, file, impact, packet-data, extra-data or all
+              (default; malware and file need --extended). --timeout bounds connecting, the handshake and
+              each wait for a record (default 10)
 
-        every option also reads an environment variable: --port is ESTREAMER_PORT, --data-dir ESTREAMER_DATA_DIR, ...
+        serve and peers options also read environment variables: --port is ESTREAMER_PORT, --data-dir ESTREAMER_DATA_DIR, ...
         """;
 
-    private static readonly HashSet<string> Switches = ["help"];
+    private static readonly HashSet<string> Switches = ["help", .. ProbeCommand.Switches];
 
     public static async Task<int> Main(string[] args)
     {
@@ -46,6 +54,7 @@ public static class Program
             {
                 "serve" => await ServeAsync(line).ConfigureAwait(false),
                 "peers" => Peers(line),
+                "probe" => await ProbeCommand.RunAsync(line, Console.Out, Console.Error).ConfigureAwait(false),
                 "help" => Help(),
                 var other => throw new UsageException($"unknown command '{other}'"),
             };

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace EStreamer.Emulator.Cli;
+
+/// <summary>
+/// `probe`: connects to any eStreamer server (this emulator or a management center) the way a client
+/// does, like the SSL test script of Cisco's SDK, and says what happened. The report (TLS version,
+/// server certificate, whether the client certificate was accepted, what was asked for) goes to the
+/// report writer (standard error); decoded records go to the output writer (standard output) as JSON
+/// lines, so `probe ... | jq` sees nothing else. Exit status: 0 success, 1 failure with one line
+/// naming it, 2 usage error.
+/// </summary>
+/// <remarks>
+/// Built on TcpClient, SslStream and the protocol library only (no DotNetty), so it speaks to a real
+/// server exactly as it speaks to the emulator.
+/// </remarks>
+public static class ProbeCommand
+{
+    /// <summary>Probe options that take no value; the program's parser must know them too.</summary>
+    public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "extended" };
+
+    // CRYPT_E_BAD_PASSWORD's Windows code, which .NET reports on every platform for a wrong PKCS#12 password.
+    private const int WrongPasswordResult = unchecked((int)0x80070056);
+
+    /// <summary>The program's entry: usage errors propagate as <see cref="UsageException"/> for it to report.</summary>
+    public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
+    {
+        var options = ProbeOptions.Parse(line);
+        try
+        {
+            await ProbeAsync(options, output, report, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (ProbeFailedException failure)
+        {
+            report.WriteLine($"estreamer-emulator: error: {failure.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The whole command in-process, with the program's exit statuses and messages: the probe's options
+    /// (without the word "probe") in, status out. For tests and for embedding in other tools.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var line = new CommandLine(["probe", .. args], Switches);
+            return await RunAsync(line, output, report, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException usage)
+        {
+            report.WriteLine($"estreamer-emulator: {usage.Message}");
+            report.WriteLine("run 'estreamer-emulator help' for usage");
+            return 2;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // What the program's own last-resort handler prints, so embedding sees the same line.
+            report.WriteLine($"estreamer-emulator: error: {failure.GetBaseException().Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Runs the probe; any verdict but success is a <see cref="ProbeFailedException"/>.</summary>
+    public static async Task ProbeAsync(ProbeOptions options, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
+    {
+        var bundle = LoadPkcs12(options.Pkcs12File, options.Password);
+        try
+        {
+            var client = bundle.First(c => c.HasPrivateKey);
+            var authorities = bundle.Where(c => !c.HasPrivateKey).ToArray();
+            Say(report, $"client certificate: {client.Subject}, issued by {client.Issuer}, valid {Validity(client)} (from {options.Pkcs12File})");
+            Say(report, $"connecting to {options.Host}:{options.Port}");
+
+            await using var connection = await ProbeConnection.OpenAsync(options.Host, options.Port, client, options.Timeout, cancellationToken).ConfigureAwait(false);
+            Say(report, $"connected from {connection.LocalEndPoint} to {connection.RemoteEndPoint}");
+            Say(report, $"TLS: {TlsName(connection.Protocol)}, cipher suite {connection.CipherSuite}");
+            ReportServerCertificate(report, connection, authorities);
+            Say(report, connection.ClientCertificateSent
+                ? "client certificate: sent (the server asked for one)"
+                : "client certificate: not sent (the server did not ask for one)");
+
+            var session = new ProbeSession(connection, options, output, report);
+            await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            await connection.CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var certificate in bundle)
+            {
+                certificate.Dispose();
+            }
+        }
+    }
+
+    internal static void Say(TextWriter report, string text) => report.WriteLine($"probe: {text}");
+
+    private static X509Certificate2Collection LoadPkcs12(string path, string password)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ProbeFailedException($"cannot read PKCS#12 {path}: no such file");
+        }
+
+        X509Certificate2Collection bundle;
+        try
+        {
+            bundle = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password);
+        }
+        catch (CryptographicException failure) when (failure.HResult == WrongPasswordResult)
+        {
+            throw new ProbeFailedException($"cannot read PKCS#12 {path}: wrong password", failure);
+        }
+        catch (CryptographicException failure)
+        {
+            throw new ProbeFailedException($"cannot read PKCS#12 {path}: not a readable PKCS#12 file ({failure.GetBaseException().Message})", failure);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new ProbeFailedException($"cannot read PKCS#12 {path}: {failure.Message}", failure);
+        }
+
+        if (!bundle.Any(c => c.HasPrivateKey))
+        {
+            foreach (var certificate in bundle)
+            {
+                certificate.Dispose();
+            }
+
+            throw new ProbeFailedException($"cannot read PKCS#12 {path}: it holds no certificate with a private key");
+        }
+
+        return bundle;
+    }
+
+    private static void ReportServerCertificate(TextWriter report, ProbeConnection connection, IReadOnlyList<X509Certificate2> authorities)
+    {
+        var server = connection.ServerCertificate;
+        Say(report, $"server certificate subject: {server.Subject}");
+        Say(report, $"server certificate issuer: {server.Issuer}");
+        Say(report, $"server certificate validity: {Validity(server)}");
+        Say(report, $"server certificate SHA-256: {Fingerprint(server)}");
+
+        // The guide advises checking the server against the CA shipped in the PKCS#12; eNcore does not
+        // check at all (reference 1.2). Neither does the probe, but it says what a check would find.
+        Say(report, $"server certificate check: not enforced; {ChainVerdict(server, authorities)}");
+        if (connection.ServerPolicyErrors != SslPolicyErrors.None)
+        {
+            Say(report, $"server certificate, as ordinary validation would see it (no host name given, system trust store): {connection.ServerPolicyErrors}");
+        }
+    }
+
+    private static string ChainVerdict(X509Certificate2 server, IReadOnlyList<X509Certificate2> authorities)
+    {
+        if (authorities.Count == 0)
+        {
+            return "the PKCS#12 holds no CA certificate to check it against";
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.AddRange(authorities.ToArray());
+        var names = string.Join("; ", authorities.Select(a => a.Subject));
+        if (chain.Build(server))
+        {
+            return $"chains to the PKCS#12's CA ({names})";
+        }
+
+        var problems = string.Join(", ", chain.ChainStatus.Select(s => s.Status).Distinct());
+        return $"does not chain to the PKCS#12's CA ({names}): {problems}";
+    }
+
+    private static string Validity(X509Certificate2 certificate)
+    {
+        var from = certificate.NotBefore.ToUniversalTime();
+        var to = certificate.NotAfter.ToUniversalTime();
+        var now = DateTime.UtcNow;
+        var state = now < from ? " (not yet valid)" : now > to ? " (expired)" : string.Empty;
+        return $"{from.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} to {to.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}{state}";
+    }
+
+    /// <summary>Colon-separated upper-case hex, the form `openssl x509 -fingerprint -sha256` prints.</summary>
+    private static string Fingerprint(X509Certificate2 certificate) =>
+        string.Join(':', certificate.GetCertHash(HashAlgorithmName.SHA256).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+
+    private static string TlsName(System.Security.Authentication.SslProtocols protocol) => protocol switch
+    {
+        System.Security.Authentication.SslProtocols.Tls12 => "TLS 1.2",
+        System.Security.Authentication.SslProtocols.Tls13 => "TLS 1.3",
+        var other => other.ToString(),
+    };
+}
