@@ -24,6 +24,7 @@ public static class OptionsBinder
         ["profile"] = "ESTREAMER_PROFILE",
         ["bundle-events"] = "ESTREAMER_BUNDLE_EVENTS",
         ["log-level"] = "ESTREAMER_LOG_LEVEL",
+        ["address-check"] = "ESTREAMER_ADDRESS_CHECK",
     };
 
     public static string? Value(CommandLine line, string name) =>
@@ -90,6 +91,15 @@ public static class OptionsBinder
 
         return options;
     }
+
+    /// <summary>The serve-time address-check switch (on/off), or null to keep the peer database's setting.</summary>
+    public static bool? AddressCheck(CommandLine line) => Value(line, "address-check")?.ToLowerInvariant() switch
+    {
+        null => null,
+        "on" or "true" or "1" => true,
+        "off" or "false" or "0" => false,
+        var other => throw new UsageException($"--address-check takes on or off, not '{other}'"),
+    };
 
     /// <summary>Family names as operators write them: intrusion, packet-data, extra-data, impact, user-activity...</summary>
     public static EventFamily ParseFamily(string name) => name.ToLowerInvariant().Replace("_", "-", StringComparison.Ordinal) switch

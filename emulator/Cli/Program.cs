@@ -16,7 +16,7 @@ public static class Program
         commands:
           serve [--data-dir DIR] [--port N] [--bind ADDR] [--keepalive SECONDS] [--rate EVENTS_PER_S]
                 [--history N] [--seed N] [--disable-families LIST] [--profile auto|encore38|encore52]
-                [--bundle-events N] [--log-level LEVEL]
+                [--bundle-events N] [--log-level LEVEL] [--address-check on|off]
               run the eStreamer server (default 127.0.0.1:8302); SIGUSR1 disables the service, SIGUSR2 enables it
           peers add HOST [--password P] [--out FILE] [--data-dir DIR]
               register a client and write its PKCS#12 (CN = HOST)
@@ -83,6 +83,7 @@ public static class Program
         RequirePositionals(line, 1, "serve");
         var options = OptionsBinder.Bind(line);
         var level = ParseLevel(OptionsBinder.Value(line, "log-level"));
+        var addressCheck = OptionsBinder.AddressCheck(line);
         line.RejectUnknown();
 
         using var loggers = LoggerFactory.Create(builder => builder
@@ -96,6 +97,10 @@ public static class Program
 
         using var data = EmulatorData.OpenOrCreate(options.DataDirectory);
         var peer = data.EnsureDefaultPeer();
+        if (addressCheck is { } check)
+        {
+            data.Peers.CheckAddress = check;
+        }
 
         var journal = new EventJournal();
         var traffic = new BuiltInTraffic(options.Seed);

@@ -51,6 +51,10 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private long _nullsReceived;
     private long _keepalivesSent;
     private long _queuedBytes;
+    private long? _firstSequenceSent;
+    private long? _lastSequenceSent;
+    private uint _lastArchiveTimestamp;
+    private readonly DateTimeOffset _opened = DateTimeOffset.UtcNow;
     private bool _paused;
 
     public SessionHandler(ConnectionState connection, EmulatorOptions options, IEventSource source, SessionRegistry registry, ILogger logger)
@@ -93,6 +97,11 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         if (_state == SessionState.Closed || _connection.IsClosing)
         {
             return;
+        }
+
+        if (message is IMessage received)
+        {
+            _registry.ClientMessage(Id, received);
         }
 
         switch (message)
@@ -183,6 +192,11 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         _extended,
         _negotiation?.Streamed.ToDictionary(kv => kv.Key, kv => kv.Value.Version) ?? new Dictionary<EventFamily, ushort>(),
         _negotiation?.Profile ?? ClientProfile.Auto,
+        _opened,
+        _connection.Tls?.SslProtocol.ToString(),
+        _firstSequenceSent,
+        _lastSequenceSent,
+        _lastArchiveTimestamp,
         Interlocked.Read(ref _eventsSent),
         Interlocked.Read(ref _bundlesSent),
         Interlocked.Read(ref _nullsReceived),
@@ -208,6 +222,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
             // Answer at once: eNcore's probe connection reads this one message and hangs up (reference 3.4).
             _state = SessionState.AwaitingStreamingRequest;
             Write(context, StreamingInformationMessage.EStreamerOnly, flush: true);
+            _registry.Decision(Id, "streaming-information", "extended bit set: sent Streaming Information (service 6667)");
             return;
         }
 
@@ -245,10 +260,12 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         foreach (var note in _negotiation.Notes)
         {
             Log.NegotiationNote(_logger, Id, note);
+            _registry.Decision(Id, "negotiation-note", note);
         }
 
         var families = string.Join(", ", _negotiation.Streamed.Values.Select(l => $"{l.Family} v{l.Version}"));
         Log.Negotiated(_logger, Id, extended ? "bundles" : "event data", families.Length == 0 ? "nothing" : families, _negotiation.Profile.ToString());
+        _registry.Decision(Id, "negotiated", $"{(extended ? "bundles" : "event data")}: {(families.Length == 0 ? "nothing" : families)}; profile {_negotiation.Profile}; header {(_extendedHeader ? "extended" : "standard")}");
 
         _state = SessionState.Streaming;
         if ((_flags & RequestFlags.HostOnly) != 0)
@@ -258,6 +275,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
 
         _cursor = _source.StartSequence(initialTimestamp);
+        _registry.Decision(Id, "start", $"initial timestamp {initialTimestamp}: streaming from journal sequence {_cursor}");
         _source.Appended += _onAppended;
         SchedulePump();
     }
@@ -357,7 +375,12 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
             foreach (var stored in _batch)
             {
                 _cursor = stored.Sequence + 1;
-                AddItems(stored);
+                if (AddItems(stored))
+                {
+                    _firstSequenceSent ??= stored.Sequence;
+                    _lastSequenceSent = stored.Sequence;
+                    _lastArchiveTimestamp = Math.Max(_lastArchiveTimestamp, stored.ArchiveTimestamp);
+                }
             }
 
             if (_items.Count == 0)
@@ -371,6 +394,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
                 _unacknowledged++;
                 _bundlesSent++;
                 Write(context, new MessageBundle(_connection.Id, _bundleSequence, _items.ToArray()), flush: false);
+                _registry.Decision(Id, "bundle", $"bundle {_bundleSequence} sent with {_items.Count} records");
                 written++;
             }
             else
@@ -398,12 +422,13 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private bool CanWrite(IChannelHandlerContext context) =>
         context.Channel.IsWritable && Interlocked.Read(ref _queuedBytes) < _options.WriteBufferHighWaterMark;
 
-    private void AddItems(StoredEvent stored)
+    /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
+    private bool AddItems(StoredEvent stored)
     {
         var negotiation = _negotiation!;
         if (!negotiation.Streams(stored.Record.RecordType))
         {
-            return;
+            return false;
         }
 
         if (negotiation.Streams(EventFamily.Metadata))
@@ -419,6 +444,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
 
         _items.Add(new EventData(negotiation.Shape(stored.Record), _extendedHeader ? stored.ArchiveTimestamp : 0, _extendedHeader));
+        return true;
     }
 
     private void SendKeepalive(IChannelHandlerContext context)
@@ -428,6 +454,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         {
             Interlocked.Increment(ref _keepalivesSent);
             Write(context, NullMessage.Instance, flush: true);
+            _registry.Decision(Id, "keepalive", "writer idle: sent Null");
         }
     }
 
@@ -487,6 +514,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         }
 
         Log.BadClientMessage(_logger, Id, reason);
+        _registry.Decision(Id, "request-error", $"Error {code} \"{reason}\" then close");
         _state = SessionState.Closed;
         context.WriteAndFlushAsync(new ErrorMessage(code, reason))
             .ContinueWith(_ => _connection.CloseGracefullyAsync($"request error: {reason}"), TaskScheduler.Default);

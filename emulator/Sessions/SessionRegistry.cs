@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Sessions;
 
@@ -10,7 +12,14 @@ public sealed class SessionRegistry
     private readonly ConcurrentDictionary<uint, SessionHandler> _live = new();
     private readonly ConcurrentQueue<SessionInfo> _closed = new();
 
+    private ISessionObserver[] _observers = [];
+
     public event Action<SessionInfo>? SessionClosed;
+
+    public void AddObserver(ISessionObserver observer)
+    {
+        ImmutableInterlocked.Update(ref _observers, current => [.. current, observer]);
+    }
 
     public IReadOnlyList<SessionInfo> Live => _live.Values.Select(s => s.Snapshot()).OrderBy(s => s.Id).ToArray();
 
@@ -31,6 +40,26 @@ public sealed class SessionRegistry
             }
 
             SessionClosed?.Invoke(info);
+            foreach (var observer in Volatile.Read(ref _observers))
+            {
+                observer.OnSessionClosed(info);
+            }
+        }
+    }
+
+    internal void ClientMessage(uint sessionId, IMessage message)
+    {
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            observer.OnClientMessage(sessionId, message);
+        }
+    }
+
+    internal void Decision(uint sessionId, string kind, string detail)
+    {
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            observer.OnServerDecision(sessionId, kind, detail);
         }
     }
 }
