@@ -192,7 +192,7 @@ internal sealed class ParseContext
             return null;
         }
 
-        if (!IPAddress.TryParse(text, out var address) || address.ScopeId != 0)
+        if (!IPAddress.TryParse(text, out var address) || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && address.ScopeId != 0))
         {
             Error(node, $"'{key}' must be an IPv4 or IPv6 address, got '{text}'");
             return null;

@@ -45,7 +45,18 @@ internal sealed partial class ScenarioParser
         RequireUnique(users, u => u.Id, map.Get("users"), "user id");
         RequireUnique(users, u => u.Name, map.Get("users"), "user name");
 
+        // Generators draw a device for every event and a rule for every intrusion; an empty list leaves nothing to draw.
+        RequireNotEmpty(devices, map, "devices", "device");
+        RequireNotEmpty(rules, map, "rules", "rule");
         return new ScenarioMetadata(devices, classifications, priorities, intrusionPolicies, accessPolicies, rules, users);
+    }
+
+    private void RequireNotEmpty<T>(IReadOnlyList<T> items, Mapping map, string key, string what)
+    {
+        if (items.Count == 0 && map.Get(key) is YamlSequenceNode { Children.Count: 0 } node)
+        {
+            _context.Error(node, $"'{key}' needs at least one {what}; leave '{key}' out to use the built-in ones");
+        }
     }
 
     private List<T> ParseList<T>(YamlNode node, string what, Func<YamlNode, T?> parseItem)

@@ -147,6 +147,7 @@ internal sealed partial class ScenarioParser
     private IReadOnlyList<(EventKind, int)>? ParseMix(YamlNode node)
     {
         var mix = new List<(EventKind, int)>();
+        var before = _context.Errors.Count;
         if (node is YamlSequenceNode sequence)
         {
             foreach (var item in sequence.Children)
@@ -171,6 +172,11 @@ internal sealed partial class ScenarioParser
         else
         {
             _context.Error(node, $"'families' must be a list of families or a mapping of family to weight, got {ParseContext.Describe(node)}");
+            return null;
+        }
+
+        if (_context.Errors.Count != before)
+        {
             return null;
         }
 
