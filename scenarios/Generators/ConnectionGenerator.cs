@@ -20,11 +20,11 @@ internal sealed class ConnectionGenerator
             .UseDateTimeReference(GeneratorContext.DateReference)
             .CustomInstantiator(f =>
             {
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
+                var host = f.PickRandom(context.Hosts.Hosts);
                 var service = f.PickRandom(NetworkFacts.Services);
                 var web = service.Scheme is "http" or "https";
-                var server = f.Internet.DomainName();
-                var users = context.World.Metadata.Users;
+                var server = f.PickRandom(context.Hosts.Domains);
+                var users = context.Users;
                 var initiatorPackets = (ulong)f.Random.Int(1, 2_000);
                 var responderPackets = (ulong)f.Random.Int(1, 4_000);
                 return new ConnectionStatisticsRecord
@@ -54,12 +54,12 @@ internal sealed class ConnectionGenerator
                     ResponderPackets = responderPackets,
                     InitiatorBytes = initiatorPackets * (ulong)f.Random.Int(60, 600),
                     ResponderBytes = responderPackets * (ulong)f.Random.Int(60, 1_400),
-                    UserId = users.Count > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users.ToArray()).Id : 0,
-                    ClientUrl = web ? $"{service.Scheme}://{server}{f.Internet.UrlRootedPath()}" : string.Empty,
+                    UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
+                    ClientUrl = web ? $"{service.Scheme}://{server}{f.PickRandom(context.Hosts.Paths)}" : string.Empty,
                     ResponderCountry = NetworkFacts.Country(f),
                     VlanId = (ushort)f.Random.Int(0, 20),
                     ReferencedHost = web ? server : string.Empty,
-                    UserAgent = web ? f.Internet.UserAgent() : string.Empty,
+                    UserAgent = web ? f.PickRandom(NetworkFacts.UserAgents) : string.Empty,
                     SslServerName = service.Scheme == "https" ? server : string.Empty,
                     HttpResponseCode = web ? f.PickRandom(NetworkFacts.HttpResponseCodes) : 0,
                     DnsQuery = service.Scheme == "dns" ? server : string.Empty,

@@ -25,7 +25,7 @@ internal sealed class CorrelationGenerator
             .UseDateTimeReference(GeneratorContext.DateReference)
             .CustomInstantiator(f =>
             {
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
+                var host = f.PickRandom(context.Hosts.Hosts);
                 var service = f.PickRandom(NetworkFacts.Services);
                 var ruleIndex = f.Random.Int(0, RuleNames.Length - 1);
                 var record = new CorrelationEventRecord

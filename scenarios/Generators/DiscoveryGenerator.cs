@@ -52,7 +52,7 @@ internal sealed class DiscoveryGenerator
             .CustomInstantiator(f =>
             {
                 var kind = f.PickRandom(GeneratedKinds);
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
+                var host = f.PickRandom(context.Hosts.Hosts);
                 var value = kind switch
                 {
                     DiscoveryKind.HopsChange => (uint)f.Random.Int(1, 12),

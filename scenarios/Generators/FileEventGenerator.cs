@@ -24,13 +24,13 @@ internal sealed class FileEventGenerator
             .UseDateTimeReference(GeneratorContext.DateReference)
             .CustomInstantiator(f =>
             {
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
+                var host = f.PickRandom(context.Hosts.Hosts);
                 var type = f.PickRandom(FileTypes);
                 var malware = f.Random.Bool(0.25f);
                 var download = f.Random.Bool(0.8f);
                 var server = NetworkFacts.ExternalAddress(f);
                 var serverPort = f.PickRandom<ushort>(80, 443);
-                var users = context.World.Metadata.Users;
+                var users = context.Users;
                 var fileName = f.System.FileName(type.Extension);
                 return new FileEventRecord
                 {
@@ -51,8 +51,8 @@ internal sealed class FileEventGenerator
                     FileName = fileName,
                     FileSize = (ulong)f.Random.Long(512, 50_000_000),
                     Direction = download ? (byte)1 : (byte)2,
-                    UserId = users.Count > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users.ToArray()).Id : 0,
-                    Uri = $"{(serverPort == 443 ? "https" : "http")}://{f.Internet.DomainName()}/{f.Internet.DomainWord()}/{fileName}",
+                    UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
+                    Uri = $"{(serverPort == 443 ? "https" : "http")}://{f.PickRandom(context.Hosts.Domains)}/{f.Internet.DomainWord()}/{fileName}",
                     Signature = malware ? f.PickRandom(Detections) : string.Empty,
                     SourcePort = download ? serverPort : NetworkFacts.EphemeralPort(f),
                     DestinationPort = download ? NetworkFacts.EphemeralPort(f) : serverPort,

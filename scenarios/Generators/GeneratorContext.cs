@@ -21,6 +21,7 @@ internal sealed class GeneratorContext
         Packets = packets;
         ExtraData = extraData;
         DeviceIds = world.Metadata.Devices.Select(d => d.Id).ToArray();
+        Users = world.Metadata.Users.ToArray();
     }
 
     public ScenarioWorld World { get; }
@@ -34,6 +35,9 @@ internal sealed class GeneratorContext
     public bool ExtraData { get; }
 
     public uint[] DeviceIds { get; }
+
+    /// <summary>The scenario's users as an array, for Bogus's PickRandom without a copy per event.</summary>
+    public UserDefinition[] Users { get; }
 
     public IntrusionEventRecord? LastIntrusion { get; set; }
 

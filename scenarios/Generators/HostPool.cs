@@ -4,12 +4,16 @@ using Bogus;
 namespace EStreamer.Scenarios.Generators;
 
 /// <summary>
-/// The inside network the generated traffic talks about: a fixed number of hosts with addresses, MACs and
-/// names, drawn once per plan from the scenario seed so that every family sees the same hosts.
+/// The network the generated traffic talks about: inside hosts with addresses, MACs and names, and the outside
+/// web sites (domain names and paths) they visit, drawn once per plan from the scenario seed so that every
+/// family sees the same network. Drawing names once also keeps Bogus's slower string builders (domain words
+/// go through slug clean-up) out of the per-event path.
 /// </summary>
 internal sealed class HostPool
 {
     public const int Size = 32;
+
+    public const int WebSites = 128;
 
     public HostPool(int seed)
     {
@@ -35,10 +39,21 @@ internal sealed class HostPool
             }
         }
 
-        Hosts = hosts;
+        Hosts = hosts.ToArray();
+
+        var web = new Faker { Random = new Randomizer(Seeds.Derive(seed, "web", 0)) };
+        web.DateTimeReference = GeneratorContext.DateReference;
+        Domains = Enumerable.Range(0, WebSites).Select(_ => web.Internet.DomainName()).ToArray();
+        Paths = Enumerable.Range(0, WebSites).Select(_ => web.Internet.UrlRootedPath()).ToArray();
     }
 
-    public IReadOnlyList<Host> Hosts { get; }
+    public Host[] Hosts { get; }
+
+    /// <summary>Outside domain names, e.g. for SNI, HTTP hosts and download URLs.</summary>
+    public string[] Domains { get; }
+
+    /// <summary>URL paths starting with a slash.</summary>
+    public string[] Paths { get; }
 
     public Host? Find(IPAddress address) => Hosts.FirstOrDefault(h => h.Address.Equals(address));
 }

@@ -22,7 +22,7 @@ internal sealed class ImpactAlertGenerator
             .UseDateTimeReference(GeneratorContext.DateReference)
             .CustomInstantiator(f =>
             {
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
+                var host = f.PickRandom(context.Hosts.Hosts);
                 return new ImpactAlertRecord
                 {
                     DeviceId = f.PickRandom(context.DeviceIds),

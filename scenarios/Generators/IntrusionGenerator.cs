@@ -137,16 +137,16 @@ internal sealed class IntrusionGenerator
     private Draft MakeDraft(Faker f)
     {
         var rule = f.PickRandom(_rules);
-        var host = f.PickRandom(_context.Hosts.Hosts.ToArray());
+        var host = f.PickRandom(_context.Hosts.Hosts);
         var external = NetworkFacts.ExternalAddress(f);
         var service = f.PickRandom(NetworkFacts.Services);
         var inbound = f.Random.Bool(0.6f);
         var web = service.Scheme is "http" or "https";
-        var hostname = web ? f.Internet.DomainName() : string.Empty;
-        var uri = web ? f.Internet.UrlRootedPath() : string.Empty;
+        var hostname = web ? f.PickRandom(_context.Hosts.Domains) : string.Empty;
+        var uri = web ? f.PickRandom(_context.Hosts.Paths) : string.Empty;
         var externalCountry = NetworkFacts.Country(f);
         var flags = f.PickRandom(ImpactFlagChoices);
-        var users = _context.World.Metadata.Users;
+        var users = _context.Users;
         var record = new IntrusionEventRecord
         {
             DeviceId = f.PickRandom(_context.DeviceIds),
@@ -158,7 +158,7 @@ internal sealed class IntrusionGenerator
             ImpactFlags = flags,
             Blocked = f.Random.WeightedRandom(new byte[] { 0, 1, 2 }, [0.7f, 0.2f, 0.1f]),
             VlanId = (ushort)f.Random.Int(0, 20),
-            UserId = users.Count > 0 && f.Random.Bool(0.3f) ? f.PickRandom(users.ToArray()).Id : 0,
+            UserId = users.Length > 0 && f.Random.Bool(0.3f) ? f.PickRandom(users).Id : 0,
             IngressInterfaceUuid = inbound ? ScenarioWorld.OutsideInterface : ScenarioWorld.InsideInterface,
             EgressInterfaceUuid = inbound ? ScenarioWorld.InsideInterface : ScenarioWorld.OutsideInterface,
             IngressZoneUuid = inbound ? ScenarioWorld.OutsideZone : ScenarioWorld.InsideZone,
@@ -176,7 +176,7 @@ internal sealed class IntrusionGenerator
             HttpUri = uri,
         };
         var payload = web
-            ? Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.Internet.UserAgent()}\r\n\r\n")
+            ? Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.PickRandom(NetworkFacts.UserAgents)}\r\n\r\n")
             : f.Random.Bytes(f.Random.Int(16, 96));
         IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
         return new Draft(record, rule, payload, originalClient);

@@ -25,9 +25,9 @@ internal sealed class UserLoginGenerator
             .UseDateTimeReference(GeneratorContext.DateReference)
             .CustomInstantiator(f =>
             {
-                var host = f.PickRandom(context.Hosts.Hosts.ToArray());
-                var users = context.World.Metadata.Users;
-                var user = users.Count > 0 ? f.PickRandom(users.ToArray()) : new UserDefinition(0, f.Internet.UserName(), "CORP", string.Empty, 710);
+                var host = f.PickRandom(context.Hosts.Hosts);
+                var users = context.Users;
+                var user = users.Length > 0 ? f.PickRandom(users) : new UserDefinition(0, f.Internet.UserName(), "CORP", string.Empty, 710);
                 return new UserActivityRecord
                 {
                     RecordType = RecordType.UserLogin,
