@@ -1,0 +1,97 @@
+using Bogus;
+using EStreamer.Protocol.Records.Correlation;
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// Correlation events (record 112). One about an intrusion event copies its rule (signature ID and generator
+/// ID, for the rule-message lookup of reference 13), time, device and addresses.
+/// </summary>
+internal sealed class CorrelationGenerator
+{
+    private static readonly string[] RuleNames = ["Repeated intrusion from one source", "Intrusion against a critical host", "Outbound traffic after malware", "Admin login outside business hours"];
+
+    private readonly GeneratorContext _context;
+    private readonly Faker<Draft> _faker;
+    private readonly RuleDefinition[] _rules;
+
+    public CorrelationGenerator(GeneratorContext context, int seed)
+    {
+        _context = context;
+        _rules = context.World.Metadata.Rules.ToArray();
+        _faker = new Faker<Draft>()
+            .UseSeed(seed)
+            .UseDateTimeReference(GeneratorContext.DateReference)
+            .CustomInstantiator(f =>
+            {
+                var host = f.PickRandom(context.Hosts.Hosts);
+                var service = f.PickRandom(NetworkFacts.Services);
+                var ruleIndex = f.Random.Int(0, RuleNames.Length - 1);
+                var record = new CorrelationEventRecord
+                {
+                    DeviceId = f.PickRandom(context.DeviceIds),
+                    PolicyId = (uint)f.Random.Int(1, 3),
+                    RuleId = (uint)ruleIndex + 1,
+                    Priority = (uint)f.Random.Int(1, 5),
+                    Description = RuleNames[ruleIndex],
+                    EventType = 1,
+                    SourceIp = NetworkFacts.ExternalAddress(f),
+                    DestinationIp = host.Address,
+                    SourcePort = NetworkFacts.EphemeralPort(f),
+                    DestinationPort = service.Port,
+                    IpProtocol = service.Protocol,
+                    ImpactFlags = f.PickRandom<byte>(0x01, 0x03, 0x07),
+                    SourceCountry = NetworkFacts.Country(f),
+                };
+                return new Draft(record, f.PickRandom(_rules));
+            });
+    }
+
+    public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
+    {
+        var draft = _faker.Generate();
+        var given = request.Given;
+        var about = request.Related ?? (request.AutoCompanions ? _context.LastIntrusion : null);
+        var rule = given.Rule
+            ?? (about is null ? null : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId))
+            ?? draft.Rule;
+        var device = given.DeviceId ?? about?.DeviceId ?? draft.Record.DeviceId;
+        var record = draft.Record with
+        {
+            DeviceId = device,
+            EventSecond = request.Stamp.Second,
+            EventId = given.EventId ?? _context.Ids.Next(),
+            PolicyId = given.CorrelationPolicyId ?? draft.Record.PolicyId,
+            RuleId = given.CorrelationRuleId ?? draft.Record.RuleId,
+            Priority = given.CorrelationPriority ?? draft.Record.Priority,
+            Description = given.Description ?? $"{draft.Record.Description}: {rule.Message}",
+            EventDeviceId = about?.DeviceId ?? device,
+            SignatureId = rule.RuleId,
+            SignatureGeneratorId = rule.GeneratorId,
+            TriggerEventSecond = about?.EventSecond ?? request.Stamp.Second,
+            TriggerEventMicrosecond = about?.EventMicrosecond ?? request.Stamp.Microsecond,
+            DeviceEventId = about?.EventId ?? 0,
+            ImpactFlags = about?.ImpactFlags ?? draft.Record.ImpactFlags,
+            Impact = NetworkFacts.ImpactLevel(about?.ImpactFlags ?? draft.Record.ImpactFlags),
+            Blocked = about?.Blocked ?? 0,
+            IpProtocol = given.Protocol ?? about?.IpProtocol ?? draft.Record.IpProtocol,
+            SourceIp = given.SourceIp ?? about?.SourceIp ?? draft.Record.SourceIp,
+            DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.Record.DestinationIp,
+            SourcePort = given.SourcePort ?? about?.SourcePortOrIcmpType ?? draft.Record.SourcePort,
+            DestinationPort = given.DestinationPort ?? about?.DestinationPortOrIcmpCode ?? draft.Record.DestinationPort,
+            SourceUserId = given.User?.Id ?? 0,
+            IntrusionPolicy = about?.IntrusionPolicyUuid ?? Guid.Empty,
+        };
+
+        var metadata = new MetadataList()
+            .Add(_context.World.Device(device))
+            .Add(_context.World.Rule(rule))
+            .Add(_context.World.Country(record.SourceCountry))
+            .Add(record.SourceUserId == 0 ? null : _context.World.User(record.SourceUserId))
+            .ToList();
+        return [new GeneratedRecord(record, metadata)];
+    }
+
+    private sealed record Draft(CorrelationEventRecord Record, RuleDefinition Rule);
+}

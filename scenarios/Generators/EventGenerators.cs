@@ -1,0 +1,48 @@
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// One generator per family for one source, each with its own seeded faker derived from the source's seed:
+/// adding intrusion events to a mix does not shift the values drawn for connections.
+/// </summary>
+internal sealed class EventGenerators
+{
+    private readonly IntrusionGenerator _intrusion;
+    private readonly ImpactAlertGenerator _impactAlert;
+    private readonly ConnectionGenerator _connection;
+    private readonly FileEventGenerator _file;
+    private readonly MalwareGenerator _malware;
+    private readonly UserLoginGenerator _userLogin;
+    private readonly DiscoveryGenerator _discovery;
+    private readonly CorrelationGenerator _correlation;
+
+    public EventGenerators(GeneratorContext context, int seed)
+    {
+        Context = context;
+        _intrusion = new IntrusionGenerator(context, Seeds.Derive(seed, "intrusion", 0));
+        _impactAlert = new ImpactAlertGenerator(context, Seeds.Derive(seed, "impact-alert", 0));
+        _connection = new ConnectionGenerator(context, Seeds.Derive(seed, "connection", 0));
+        _file = new FileEventGenerator(context, Seeds.Derive(seed, "file", 0));
+        _malware = new MalwareGenerator(context, Seeds.Derive(seed, "malware", 0));
+        _userLogin = new UserLoginGenerator(context, Seeds.Derive(seed, "user-login", 0));
+        _discovery = new DiscoveryGenerator(context, Seeds.Derive(seed, "discovery", 0));
+        _correlation = new CorrelationGenerator(context, Seeds.Derive(seed, "correlation", 0));
+    }
+
+    public GeneratorContext Context { get; }
+
+    /// <summary>The records of one event: the event itself first, then its companions.</summary>
+    public IReadOnlyList<GeneratedRecord> Generate(EventKind kind, GenerationRequest request) => kind switch
+    {
+        EventKind.Intrusion => _intrusion.Generate(request),
+        EventKind.ImpactAlert => _impactAlert.Generate(request),
+        EventKind.Connection => _connection.Generate(request),
+        EventKind.File => _file.Generate(request),
+        EventKind.Malware => _malware.Generate(request),
+        EventKind.UserLogin => _userLogin.Generate(request),
+        EventKind.Discovery => _discovery.Generate(request),
+        EventKind.Correlation => _correlation.Generate(request),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this family"),
+    };
+}

@@ -1,0 +1,17 @@
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>An event's time as records carry it: UNIX second and microsecond.</summary>
+internal readonly record struct EventStamp(uint Second, uint Microsecond)
+{
+    /// <summary>The stamp of start + offset; null when that falls outside unsigned 32-bit UNIX seconds.</summary>
+    public static EventStamp? At(DateTimeOffset start, TimeSpan offset)
+    {
+        var ticks = start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + offset.Ticks;
+        if (ticks < 0 || ticks / TimeSpan.TicksPerSecond > uint.MaxValue)
+        {
+            return null;
+        }
+
+        return new EventStamp((uint)(ticks / TimeSpan.TicksPerSecond), (uint)(ticks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMicrosecond));
+    }
+}

@@ -1,0 +1,59 @@
+using Bogus;
+using EStreamer.Protocol.Records.Intrusion;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// Intrusion impact alerts (record 9). An alert about a given intrusion event takes that event's identity
+/// (device, event ID, event second) and addresses; a free-standing one gets an identity of its own at its time.
+/// </summary>
+internal sealed class ImpactAlertGenerator
+{
+    private static readonly byte[] FlagChoices = [0x01, 0x03, 0x07, 0x0F, 0x1F, 0x5F];
+
+    private readonly GeneratorContext _context;
+    private readonly Faker<ImpactAlertRecord> _faker;
+
+    public ImpactAlertGenerator(GeneratorContext context, int seed)
+    {
+        _context = context;
+        _faker = new Faker<ImpactAlertRecord>()
+            .UseSeed(seed)
+            .UseDateTimeReference(GeneratorContext.DateReference)
+            .CustomInstantiator(f =>
+            {
+                var host = f.PickRandom(context.Hosts.Hosts);
+                return new ImpactAlertRecord
+                {
+                    DeviceId = f.PickRandom(context.DeviceIds),
+                    Impact = f.PickRandom(FlagChoices),
+                    SourceIp = NetworkFacts.ExternalAddress(f),
+                    DestinationIp = host.Address,
+                    Description = f.Hacker.Phrase(),
+                };
+            });
+    }
+
+    public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
+    {
+        var draft = _faker.Generate();
+        var given = request.Given;
+        var about = request.Related;
+        var flags = given.ImpactFlags ?? about?.ImpactFlags ?? (byte)draft.Impact;
+        var level = NetworkFacts.ImpactLevel(flags);
+        var rule = about is null
+            ? null
+            : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId);
+        var record = draft with
+        {
+            EventId = given.EventId ?? about?.EventId ?? _context.Ids.Next(),
+            DeviceId = given.DeviceId ?? about?.DeviceId ?? draft.DeviceId,
+            EventSecond = about?.EventSecond ?? request.Stamp.Second,
+            Impact = flags,
+            SourceIp = given.SourceIp ?? about?.SourceIp ?? draft.SourceIp,
+            DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.DestinationIp,
+            Description = given.Description ?? $"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}",
+        };
+        return [new GeneratedRecord(record, [_context.World.Device(record.DeviceId)])];
+    }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using Bogus;
+using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// Intrusion events (record 400) with their companions: packet (record 2) and extra data (record 110). Rules
+/// come from the scenario's metadata, so remapped rules show up in generated traffic too; the event carries
+/// the internal rule ID and its metadata list holds the rule message (record 66) with the rendered SID.
+/// </summary>
+internal sealed class IntrusionGenerator
+{
+    private static readonly byte[] ImpactFlagChoices = [0x00, 0x01, 0x03, 0x03, 0x07, 0x07, 0x0F, 0x1F];
+
+    private readonly GeneratorContext _context;
+    private readonly Faker<Draft> _faker;
+    private readonly RuleDefinition[] _rules;
+
+    public IntrusionGenerator(GeneratorContext context, int seed)
+    {
+        _context = context;
+        _rules = context.World.Metadata.Rules.ToArray();
+        _faker = new Faker<Draft>()
+            .UseSeed(seed)
+            .UseDateTimeReference(GeneratorContext.DateReference)
+            .CustomInstantiator(MakeDraft);
+    }
+
+    public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
+    {
+        var draft = _faker.Generate();
+        var given = request.Given;
+        var world = _context.World;
+        var rule = given.Rule ?? draft.Rule;
+        var flags = given.ImpactFlags ?? draft.Record.ImpactFlags;
+        var device = given.DeviceId ?? draft.Record.DeviceId;
+        var intrusionPolicy = given.IntrusionPolicy ?? world.Metadata.IntrusionPolicies.FirstOrDefault();
+        var accessPolicy = given.AccessPolicy ?? _context.AccessPolicyFor(device);
+        var accessRule = accessPolicy?.Rules.Count > 0 ? accessPolicy.Rules[(int)(draft.Record.ConnectionCounter % accessPolicy.Rules.Count)].Id : 0;
+        var second = request.Stamp.Second;
+
+        var record = draft.Record with
+        {
+            DeviceId = device,
+            EventId = given.EventId ?? _context.Ids.Next(),
+            EventSecond = second,
+            EventMicrosecond = request.Stamp.Microsecond,
+            RuleId = rule.RuleId,
+            GeneratorId = rule.GeneratorId,
+            RuleRevision = given.Revision ?? rule.Revision,
+            ClassificationId = given.ClassificationId ?? rule.ClassificationId,
+            PriorityId = given.PriorityId ?? rule.PriorityId,
+            SourceIp = given.SourceIp ?? draft.Record.SourceIp,
+            DestinationIp = given.DestinationIp ?? draft.Record.DestinationIp,
+            SourcePortOrIcmpType = given.SourcePort ?? draft.Record.SourcePortOrIcmpType,
+            DestinationPortOrIcmpCode = given.DestinationPort ?? draft.Record.DestinationPortOrIcmpCode,
+            IpProtocol = given.Protocol ?? draft.Record.IpProtocol,
+            ImpactFlags = flags,
+            Impact = given.Impact ?? NetworkFacts.ImpactLevel(flags),
+            Blocked = given.Blocked ?? draft.Record.Blocked,
+            VlanId = given.VlanId ?? draft.Record.VlanId,
+            IntrusionPolicyUuid = intrusionPolicy?.Uuid ?? Guid.Empty,
+            AccessControlPolicyUuid = accessPolicy?.Uuid ?? Guid.Empty,
+            AccessControlRuleId = accessRule,
+            UserId = given.User?.Id ?? draft.Record.UserId,
+            ConnectionTimestamp = second,
+            HttpHostname = given.HttpHostname ?? draft.Record.HttpHostname,
+            HttpUri = given.HttpUri ?? draft.Record.HttpUri,
+        };
+        _context.LastIntrusion = record;
+
+        var metadata = new MetadataList()
+            .Add(world.Device(record.DeviceId))
+            .Add(world.Rule(rule))
+            .Add(world.Classification(record.ClassificationId))
+            .Add(world.Priority(record.PriorityId))
+            .Add(intrusionPolicy is null ? null : world.IntrusionPolicy(intrusionPolicy))
+            .Add(accessPolicy is null ? null : world.AccessPolicy(accessPolicy, record.DeviceId))
+            .Add(world.AccessRule(accessRule))
+            .AddRange(world.Zones)
+            .AddRange(world.Interfaces)
+            .Add(world.Country(record.SourceCountry))
+            .Add(world.Country(record.DestinationCountry))
+            .Add(record.UserId == 0 ? null : world.User(record.UserId))
+            .ToList();
+
+        var records = new List<GeneratedRecord> { new(record, metadata) };
+        AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), draft.Payload);
+        var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
+        foreach (var item in extraData ?? [])
+        {
+            var extra = new ExtraDataRecord { DeviceId = record.DeviceId, EventId = record.EventId, EventSecond = second, ExtraDataType = item.Type, Data = item.Data };
+            records.Add(new GeneratedRecord(extra, [world.Device(record.DeviceId), world.ExtraDataType(item.Type)]));
+        }
+
+        return records;
+    }
+
+    private void AddPacket(List<GeneratedRecord> records, IntrusionEventRecord record, PacketSpec? spec, byte[] payload)
+    {
+        if (spec is null)
+        {
+            return;
+        }
+
+        var bytes = spec.Bytes ?? SamplePacket.Build(
+            record.SourceIp,
+            record.DestinationIp,
+            record.SourcePortOrIcmpType,
+            record.DestinationPortOrIcmpCode,
+            record.IpProtocol,
+            spec.Payload ?? payload);
+        var packet = new PacketRecord(record.DeviceId, record.EventId, record.EventSecond, record.EventSecond, record.EventMicrosecond, PacketRecord.Ethernet, bytes);
+        records.Add(new GeneratedRecord(packet, [_context.World.Device(record.DeviceId)]));
+    }
+
+    private static List<ExtraDataItem> AutoExtraData(IntrusionEventRecord record, Draft draft)
+    {
+        var items = new List<ExtraDataItem>();
+        if (record.HttpUri.Length > 0)
+        {
+            items.Add(new ExtraDataItem(9, Encoding.UTF8.GetBytes(record.HttpUri)));
+        }
+
+        if (draft.OriginalClient is { } client)
+        {
+            items.Add(new ExtraDataItem(1, client.GetAddressBytes()));
+        }
+
+        return items;
+    }
+
+    private Draft MakeDraft(Faker f)
+    {
+        var rule = f.PickRandom(_rules);
+        var host = f.PickRandom(_context.Hosts.Hosts);
+        var external = NetworkFacts.ExternalAddress(f);
+        var service = f.PickRandom(NetworkFacts.Services);
+        var inbound = f.Random.Bool(0.6f);
+        var web = service.Scheme is "http" or "https";
+        var hostname = web ? f.PickRandom(_context.Hosts.Domains) : string.Empty;
+        var uri = web ? f.PickRandom(_context.Hosts.Paths) : string.Empty;
+        var externalCountry = NetworkFacts.Country(f);
+        var flags = f.PickRandom(ImpactFlagChoices);
+        var users = _context.Users;
+        var record = new IntrusionEventRecord
+        {
+            DeviceId = f.PickRandom(_context.DeviceIds),
+            SourceIp = inbound ? external : host.Address,
+            DestinationIp = inbound ? host.Address : external,
+            SourcePortOrIcmpType = NetworkFacts.EphemeralPort(f),
+            DestinationPortOrIcmpCode = service.Port,
+            IpProtocol = service.Protocol,
+            ImpactFlags = flags,
+            Blocked = f.Random.WeightedRandom(new byte[] { 0, 1, 2 }, [0.7f, 0.2f, 0.1f]),
+            VlanId = (ushort)f.Random.Int(0, 20),
+            UserId = users.Length > 0 && f.Random.Bool(0.3f) ? f.PickRandom(users).Id : 0,
+            IngressInterfaceUuid = inbound ? ScenarioWorld.OutsideInterface : ScenarioWorld.InsideInterface,
+            EgressInterfaceUuid = inbound ? ScenarioWorld.InsideInterface : ScenarioWorld.OutsideInterface,
+            IngressZoneUuid = inbound ? ScenarioWorld.OutsideZone : ScenarioWorld.InsideZone,
+            EgressZoneUuid = inbound ? ScenarioWorld.InsideZone : ScenarioWorld.OutsideZone,
+            ConnectionInstanceId = (ushort)f.Random.Int(1, 8),
+            ConnectionCounter = (ushort)f.Random.Int(1, 65535),
+            SourceCountry = inbound ? externalCountry : (ushort)0,
+            DestinationCountry = inbound ? (ushort)0 : externalCountry,
+            SecurityContext = new byte[16],
+            SslCertificateFingerprint = service.Scheme == "https" ? f.Random.Bytes(20) : new byte[20],
+            NetworkAnalysisPolicyUuid = StableUuid.For("network-analysis-policy", "default"),
+            HttpResponseCode = web ? f.PickRandom(NetworkFacts.HttpResponseCodes) : 0,
+            SnortVersion = 3,
+            HttpHostname = hostname,
+            HttpUri = uri,
+        };
+        var payload = web
+            ? Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.PickRandom(NetworkFacts.UserAgents)}\r\n\r\n")
+            : f.Random.Bytes(f.Random.Int(16, 96));
+        IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
+        return new Draft(record, rule, payload, originalClient);
+    }
+
+    /// <summary>Everything random about one intrusion event, drawn in one go from the family's seeded faker.</summary>
+    private sealed record Draft(IntrusionEventRecord Record, RuleDefinition Rule, byte[] Payload, IPAddress? OriginalClient);
+}

@@ -1,0 +1,88 @@
+using Bogus;
+using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Discovery;
+using EStreamer.Protocol.Records.Users;
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>User logins (record 95, block 167) of the scenario's users on inside hosts.</summary>
+internal sealed class UserLoginGenerator
+{
+    /// <summary>Discovery subtype of a user login (reference 9.7: 1004/2).</summary>
+    private const uint LoginSubtype = 2;
+
+    private static readonly string[] Reporters = ["ISE", "AD Agent", "Passive Identity Agent", "Captive Portal"];
+
+    private readonly GeneratorContext _context;
+    private readonly Faker<UserActivityRecord> _faker;
+
+    public UserLoginGenerator(GeneratorContext context, int seed)
+    {
+        _context = context;
+        _faker = new Faker<UserActivityRecord>()
+            .UseSeed(seed)
+            .UseDateTimeReference(GeneratorContext.DateReference)
+            .CustomInstantiator(f =>
+            {
+                var host = f.PickRandom(context.Hosts.Hosts);
+                var users = context.Users;
+                var user = users.Length > 0 ? f.PickRandom(users) : new UserDefinition(0, f.Internet.UserName(), "CORP", string.Empty, 710);
+                return new UserActivityRecord
+                {
+                    RecordType = RecordType.UserLogin,
+                    Header = new DiscoveryHeader
+                    {
+                        DeviceId = f.PickRandom(context.DeviceIds),
+                        MacAddress = host.Mac,
+                        EventType = DiscoveryEventType.UserActivity,
+                        EventSubtype = LoginSubtype,
+                        HostIp = host.Address,
+                    },
+                    UserId = user.Id,
+                    UserName = user.Name,
+                    Domain = user.Domain,
+                    Protocol = user.Protocol,
+                    Email = user.Email,
+                    IPv6Address = host.Address,
+                    LoginType = (byte)f.Random.Int(0, 2),
+                    AuthenticationType = (byte)f.Random.Int(0, 2),
+                    ReportedBy = f.PickRandom(Reporters),
+                    Description = string.Empty,
+                };
+            });
+    }
+
+    public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
+    {
+        var draft = _faker.Generate();
+        var given = request.Given;
+        var device = given.DeviceId ?? draft.Header.DeviceId;
+        var hostIp = given.HostIp ?? draft.Header.HostIp;
+        var user = given.User;
+        var record = draft with
+        {
+            Header = draft.Header with
+            {
+                DeviceId = device,
+                EventSecond = request.Stamp.Second,
+                EventMicrosecond = request.Stamp.Microsecond,
+                HostIp = hostIp,
+                MacAddress = _context.Hosts.Find(hostIp)?.Mac ?? draft.Header.MacAddress,
+            },
+            LoginTimestamp = request.Stamp.Second,
+            IPv6Address = hostIp,
+            UserId = user?.Id ?? draft.UserId,
+            UserName = user?.Name ?? draft.UserName,
+            Domain = user?.Domain ?? draft.Domain,
+            Protocol = user?.Protocol ?? draft.Protocol,
+            Email = user?.Email ?? draft.Email,
+        };
+
+        var metadata = new MetadataList()
+            .Add(_context.World.Device(device))
+            .Add(record.UserId == 0 ? null : _context.World.User(record.UserId))
+            .ToList();
+        return [new GeneratedRecord(record, metadata)];
+    }
+}

@@ -1,0 +1,14 @@
+namespace EStreamer.Scenarios.Model;
+
+/// <summary>The event families a timeline step or a traffic block can produce.</summary>
+internal enum EventKind
+{
+    Intrusion,
+    ImpactAlert,
+    Connection,
+    File,
+    Malware,
+    UserLogin,
+    Discovery,
+    Correlation,
+}

@@ -1,0 +1,8 @@
+namespace EStreamer.Scenarios.Model;
+
+internal enum StepTimeKind
+{
+    FromStart,
+    AfterPrevious,
+    Absolute,
+}

@@ -1,0 +1,21 @@
+namespace EStreamer.Scenarios.Model;
+
+/// <summary>
+/// A block of generated traffic: <see cref="Count"/> events (or as many as fit in <see cref="Duration"/>, or
+/// forever when both are null) at exactly <see cref="Rate"/> events per second from <see cref="Start"/>.
+/// Event i sits at Start + i / Rate with no jitter, so a player can hold the rate. A null <see cref="Seed"/>
+/// is derived from the scenario's seed when the plan is compiled.
+/// </summary>
+internal sealed record TrafficBlock(
+    int Index,
+    SourceLocation Location,
+    string Name,
+    IReadOnlyList<(EventKind Kind, int Weight)> Mix,
+    decimal Rate,
+    long? Count,
+    TimeSpan? Duration,
+    TimeSpan Start,
+    int? Seed,
+    double DuplicateRate,
+    bool Packets,
+    bool ExtraData);

@@ -1,0 +1,73 @@
+using Bogus;
+using EStreamer.Scenarios.Generators;
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Transforms;
+
+/// <summary>
+/// Generates one traffic block lazily. Slot i sits at exactly Start + i / Rate (no jitter, rounded to the
+/// 100 ns tick), whatever fills it: a new event with its companions at the same offset, or a duplicate.
+/// </summary>
+internal static class TrafficStream
+{
+    public static TimeSpan OffsetOf(long slot, decimal rate) =>
+        TimeSpan.FromTicks((long)decimal.Round(slot * (decimal)TimeSpan.TicksPerSecond / rate, MidpointRounding.ToEven));
+
+    public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, EventIdAllocator ids)
+    {
+        var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData);
+        var generators = new EventGenerators(context, seed);
+        var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
+        var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));
+        var totalWeight = block.Mix.Sum(m => m.Weight);
+
+        for (long slot = 0; block.Count is not { } count || slot < count; slot++)
+        {
+            var since = OffsetOf(slot, block.Rate);
+            if (block.Duration is { } duration && since >= duration)
+            {
+                yield break;
+            }
+
+            var offset = block.Start + since;
+            if (EventStamp.At(start, offset) is not { } stamp)
+            {
+                // Past 2106 no event second can be written; an endless block ends there.
+                yield break;
+            }
+
+            if (duplicates.TryPick(out var earlier))
+            {
+                foreach (var record in earlier)
+                {
+                    yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: true);
+                }
+
+                continue;
+            }
+
+            var kind = Pick(block.Mix, mix.Int(0, totalWeight - 1));
+            var group = generators.Generate(kind, new GenerationRequest(stamp, EventFields.None, null, AutoCompanions: true));
+            duplicates.Remember(group);
+            foreach (var record in group)
+            {
+                yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: false);
+            }
+        }
+    }
+
+    private static EventKind Pick(IReadOnlyList<(EventKind Kind, int Weight)> mix, int ticket)
+    {
+        foreach (var (kind, weight) in mix)
+        {
+            if (ticket < weight)
+            {
+                return kind;
+            }
+
+            ticket -= weight;
+        }
+
+        return mix[^1].Kind;
+    }
+}
