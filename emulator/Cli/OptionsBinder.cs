@@ -25,6 +25,7 @@ public static class OptionsBinder
         ["bundle-events"] = "ESTREAMER_BUNDLE_EVENTS",
         ["log-level"] = "ESTREAMER_LOG_LEVEL",
         ["address-check"] = "ESTREAMER_ADDRESS_CHECK",
+        ["scenario"] = "ESTREAMER_SCENARIO",
     };
 
     public static string? Value(CommandLine line, string name) =>

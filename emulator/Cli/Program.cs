@@ -1,5 +1,9 @@
 using System.Runtime.InteropServices;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
+using EStreamer.Emulator.Logging;
+using EStreamer.Emulator.Scenarios;
+using EStreamer.Scenarios;
 using EStreamer.Emulator.Server;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +20,15 @@ public static class Program
         commands:
           serve [--data-dir DIR] [--port N] [--bind ADDR] [--keepalive SECONDS] [--rate EVENTS_PER_S]
                 [--history N] [--seed N] [--disable-families LIST] [--profile auto|encore38|encore52]
-                [--bundle-events N] [--log-level LEVEL] [--address-check on|off]
-              run the eStreamer server (default 127.0.0.1:8302); SIGUSR1 disables the service, SIGUSR2 enables it
+                [--bundle-events N] [--log-level LEVEL] [--address-check on|off] [--scenario FILE|NAME]
+              run the eStreamer server (default 127.0.0.1:8302) with built-in traffic, or play a scenario
+              (a YAML file or a shipped example name); SIGUSR1 disables the service, SIGUSR2 enables it
+          scenario validate FILE...
+              check scenario files; each error printed as FILE:LINE:COL: message
+          scenario list
+              the shipped example scenarios
+          scenario show NAME
+              print a shipped example (a starting point for your own)
           peers add HOST [--password P] [--out FILE] [--data-dir DIR]
               register a client and write its PKCS#12 (CN = HOST)
           peers list [--data-dir DIR]
@@ -54,6 +65,7 @@ public static class Program
             {
                 "serve" => await ServeAsync(line).ConfigureAwait(false),
                 "peers" => Peers(line),
+                "scenario" => ScenarioCommand(line),
                 "probe" => await ProbeCommand.RunAsync(line, Console.Out, Console.Error).ConfigureAwait(false),
                 "help" => Help(),
                 var other => throw new UsageException($"unknown command '{other}'"),
@@ -84,7 +96,36 @@ public static class Program
         var options = OptionsBinder.Bind(line);
         var level = ParseLevel(OptionsBinder.Value(line, "log-level"));
         var addressCheck = OptionsBinder.AddressCheck(line);
+        var scenarioName = OptionsBinder.Value(line, "scenario");
+        var seedGiven = OptionsBinder.Value(line, "seed") is not null;
         line.RejectUnknown();
+
+        // A broken scenario stops here, before any port is opened.
+        Scenario? scenario = null;
+        if (scenarioName is not null)
+        {
+            try
+            {
+                scenario = ScenarioSource.Load(scenarioName);
+            }
+            catch (ScenarioException invalid)
+            {
+                foreach (var error in invalid.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
+                Console.Error.WriteLine($"estreamer-emulator: error: scenario {scenarioName} has {invalid.Errors.Count} error(s); not starting");
+                return 1;
+            }
+
+            if (seedGiven)
+            {
+                scenario = scenario.WithSeed(options.Seed);
+            }
+
+            ScenarioSource.Apply(scenario.Server, options);
+        }
 
         using var loggers = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(level)
@@ -103,11 +144,27 @@ public static class Program
         }
 
         var journal = new EventJournal();
-        var traffic = new BuiltInTraffic(options.Seed);
-        traffic.Prefill(journal, options.HistoryEvents, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        ScenarioPlayer? player = null;
+        TrafficPump? pump = null;
+        FaultSchedule faults = FaultSchedule.None;
+        if (scenario is not null)
+        {
+            var plan = scenario.Compile(DateTimeOffset.UtcNow);
+            faults = ScenarioSource.Faults(plan);
+            player = new ScenarioPlayer(plan, journal);
+            player.Start();
+            Log.ScenarioStarted(loggers.CreateLogger("EStreamer.Emulator"), scenario.Name, scenario.Seed, plan.Start);
+        }
+        else
+        {
+            var traffic = new BuiltInTraffic(options.Seed);
+            traffic.Prefill(journal, options.HistoryEvents, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            pump = new TrafficPump(journal, traffic, options.EventsPerSecond);
+        }
 
-        await using var server = await EmulatorServer.StartAsync(options, data, journal, loggers).ConfigureAwait(false);
-        await using var pump = new TrafficPump(journal, traffic, options.EventsPerSecond);
+        await using var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults).ConfigureAwait(false);
+        await using var playing = player;
+        await using var pumping = pump;
 
         Console.Out.WriteLine($"data folder:     {data.Directory}");
         Console.Out.WriteLine($"client PKCS#12:  {peer.Pkcs12File}");
@@ -124,6 +181,68 @@ public static class Program
         await stop.Task.ConfigureAwait(false);
         Console.Out.WriteLine("estreamer-emulator stopping");
         return 0;
+    }
+
+    private static int ScenarioCommand(CommandLine line)
+    {
+        if (line.Positionals.Count < 2)
+        {
+            throw new UsageException("scenario needs a subcommand: validate, list, show");
+        }
+
+        switch (line.Positionals[1])
+        {
+            case "validate":
+            {
+                if (line.Positionals.Count < 3)
+                {
+                    throw new UsageException("usage: scenario validate FILE...");
+                }
+
+                line.RejectUnknown();
+                var failed = 0;
+                foreach (var file in line.Positionals.Skip(2))
+                {
+                    try
+                    {
+                        var scenario = ScenarioLoader.LoadFile(file);
+                        Console.Out.WriteLine($"{file}: ok ({scenario.Name})");
+                    }
+                    catch (ScenarioException invalid)
+                    {
+                        failed++;
+                        foreach (var error in invalid.Errors)
+                        {
+                            Console.Out.WriteLine(error);
+                        }
+                    }
+                }
+
+                return failed == 0 ? 0 : 1;
+            }
+
+            case "list":
+                RequirePositionals(line, 2, "scenario list");
+                line.RejectUnknown();
+                foreach (var name in ScenarioLoader.ExampleNames)
+                {
+                    Console.Out.WriteLine(name);
+                }
+
+                return 0;
+            case "show":
+                RequirePositionals(line, 3, "scenario show NAME");
+                line.RejectUnknown();
+                if (!ScenarioLoader.ExampleNames.Contains(line.Positionals[2]))
+                {
+                    throw new UsageException($"no shipped scenario '{line.Positionals[2]}'; shipped: {string.Join(", ", ScenarioLoader.ExampleNames)}");
+                }
+
+                Console.Out.Write(ScenarioLoader.ExampleText(line.Positionals[2]));
+                return 0;
+            default:
+                throw new UsageException($"unknown scenario subcommand '{line.Positionals[1]}'");
+        }
     }
 
     private static int Peers(CommandLine line)

@@ -59,4 +59,16 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Information, "estreamer session {Session} host request: type {DataType}, {First} - {Last}: {Count} hosts")]
     public static partial void HostRequest(ILogger logger, uint session, uint dataType, IPAddress first, IPAddress last, int count);
+
+    [LoggerMessage(18, LogLevel.Warning, "estreamer fault: session {Session}: {Kind} ({Detail})")]
+    public static partial void FaultFired(ILogger logger, uint session, string kind, string detail);
+
+    [LoggerMessage(19, LogLevel.Warning, "estreamer fault: connection {Connection} from {Remote} refused by a scripted fault")]
+    public static partial void ConnectionRefusedByFault(ILogger logger, EndPoint? remote, uint connection);
+
+    [LoggerMessage(20, LogLevel.Warning, "estreamer fault: service {Action} by a scripted fault")]
+    public static partial void ServiceFault(ILogger logger, string action);
+
+    [LoggerMessage(21, LogLevel.Information, "estreamer scenario {Name} (seed {Seed}) playing from {Start:u}")]
+    public static partial void ScenarioStarted(ILogger logger, string name, int seed, DateTimeOffset start);
 }

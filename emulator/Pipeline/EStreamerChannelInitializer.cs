@@ -4,6 +4,8 @@ using DotNetty.Handlers.Tls;
 using DotNetty.Transport.Channels;
 using DotNetty.Transport.Channels.Sockets;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
+using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Peers;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Sessions;
@@ -24,7 +26,10 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
     private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
     private readonly Func<bool> _serviceEnabled;
+    private readonly FaultSchedule _faults;
+    private readonly IServiceControl _service;
     private int _nextConnectionId;
+    private int _refuseRemaining;
 
     public EStreamerChannelInitializer(
         EmulatorOptions options,
@@ -32,8 +37,12 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         IEventSource source,
         SessionRegistry registry,
         ILogger logger,
-        Func<bool> serviceEnabled)
+        Func<bool> serviceEnabled,
+        FaultSchedule faults,
+        IServiceControl service)
     {
+        _faults = faults;
+        _service = service;
         _options = options;
         _data = data;
         _source = source;
@@ -43,8 +52,12 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         _verifier = new PeerVerifier(data.Peers, data.Authority.Certificate);
     }
 
+    /// <summary>Drops the next <paramref name="count"/> connections right after accepting them.</summary>
+    public void RefuseNext(int count) => Interlocked.Exchange(ref _refuseRemaining, Math.Max(0, count));
+
     protected override void InitChannel(ISocketChannel channel)
     {
+        var connection = new ConnectionState((uint)Interlocked.Increment(ref _nextConnectionId), channel);
         if (!_serviceEnabled())
         {
             // Disabled service: refuse without a word (reference 7.3).
@@ -52,7 +65,14 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             return;
         }
 
-        var connection = new ConnectionState((uint)Interlocked.Increment(ref _nextConnectionId), channel);
+        if (Volatile.Read(ref _refuseRemaining) > 0 && Interlocked.Decrement(ref _refuseRemaining) >= 0)
+        {
+            // Scripted fault: this connection is dropped before TLS.
+            Log.ConnectionRefusedByFault(_logger, channel.RemoteAddress, connection.Id);
+            channel.CloseAsync();
+            return;
+        }
+
 
         // The TLS callback admits any certificate so that every authentication failure (wrong CA and expired
         // included) ends the same way: TLS up, one log line, close_notify, FIN. The peer check decides.
@@ -75,6 +95,6 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
         pipeline.AddLast("encoder", MessageEncoder.Instance);
         pipeline.AddLast("idle", new IdleStateHandler(TimeSpan.Zero, _options.KeepaliveInterval, TimeSpan.Zero));
-        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger));
+        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger, _faults, _service));
     }
 }

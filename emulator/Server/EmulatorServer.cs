@@ -3,6 +3,7 @@ using DotNetty.Transport.Bootstrapping;
 using DotNetty.Transport.Channels;
 using DotNetty.Transport.Channels.Sockets;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Pipeline;
 using EStreamer.Emulator.Sessions;
@@ -15,7 +16,7 @@ namespace EStreamer.Emulator.Server;
 /// holds, and the service switch (disabling closes every session silently and stops listening, as the
 /// management center does when its eStreamer service goes down).
 /// </summary>
-public sealed class EmulatorServer : IAsyncDisposable
+public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
 {
     private readonly EmulatorOptions _options;
     private readonly ILogger _logger;
@@ -23,10 +24,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly MultithreadEventLoopGroup _workerGroup;
     private readonly ServerBootstrap _bootstrap;
     private readonly SemaphoreSlim _switch = new(1, 1);
+    private readonly EStreamerChannelInitializer _initializer;
+    private readonly CancellationTokenSource _stopping = new();
     private IChannel? _listener;
     private volatile bool _enabled;
 
-    private EmulatorServer(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers)
+    private EmulatorServer(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers, FaultSchedule faults)
     {
         _options = options;
         _logger = loggers.CreateLogger("EStreamer.Emulator");
@@ -41,7 +44,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             .ChildOption(ChannelOption.TcpNodelay, true)
             .ChildOption(ChannelOption.WriteBufferHighWaterMark, options.WriteBufferHighWaterMark)
             .ChildOption(ChannelOption.WriteBufferLowWaterMark, options.WriteBufferLowWaterMark)
-            .ChildHandler(new EStreamerChannelInitializer(options, data, source, Sessions, _logger, () => _enabled));
+            .ChildHandler(_initializer = new EStreamerChannelInitializer(options, data, source, Sessions, _logger, () => _enabled, faults, this));
+        Faults = faults;
     }
 
     public SessionRegistry Sessions { get; } = new();
@@ -57,12 +61,15 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public bool ServiceEnabled => _enabled;
 
-    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers)
+    public FaultSchedule Faults { get; }
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers, FaultSchedule? faults = null)
     {
-        var server = new EmulatorServer(options, data, source, loggers);
+        var server = new EmulatorServer(options, data, source, loggers, faults ?? FaultSchedule.None);
         try
         {
             await server.BindAsync(options.Port).ConfigureAwait(false);
+            server.ArmServerFaults();
         }
         catch
         {
@@ -120,8 +127,28 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
+    public void RefuseNextConnections(int count)
+    {
+        Log.ServiceFault(_logger, $"refusing the next {count} connections");
+        _initializer.RefuseNext(count);
+    }
+
+    /// <summary>Fires a fault in one live session now; false when no such session is open.</summary>
+    public bool InjectFault(uint sessionId, EStreamer.Scenarios.FaultSpec fault)
+    {
+        if (FaultSchedule.IsServerWide(fault.Kind))
+        {
+            RunServerFault(fault);
+            return true;
+        }
+
+        var session = Sessions.LiveHandlers.FirstOrDefault(s => s.Id == sessionId);
+        return session is not null && session.InjectFault(fault);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         _enabled = false;
         if (_listener is { } listener)
         {
@@ -139,6 +166,44 @@ public sealed class EmulatorServer : IAsyncDisposable
             _workerGroup.ShutdownGracefullyAsync(quiet, timeout),
             _bossGroup.ShutdownGracefullyAsync(quiet, timeout)).ConfigureAwait(false);
         _switch.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void ArmServerFaults()
+    {
+        foreach (var fault in Faults.TimedServerFaults)
+        {
+            var delay = Faults.Start + fault.At!.Value - DateTimeOffset.UtcNow;
+            _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _stopping.Token)
+                .ContinueWith(_ => RunServerFault(fault), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+    }
+
+    private void RunServerFault(EStreamer.Scenarios.FaultSpec fault)
+    {
+        switch (fault.Kind)
+        {
+            case EStreamer.Scenarios.FaultKind.RefuseConnections:
+                RefuseNextConnections(fault.Count ?? 1);
+                break;
+            case EStreamer.Scenarios.FaultKind.DisableService:
+                Log.ServiceFault(_logger, "disabled");
+                _ = DisableServiceAsync();
+                if (fault.Duration is { } off)
+                {
+                    _ = Task.Delay(off, _stopping.Token).ContinueWith(
+                        _ =>
+                        {
+                            Log.ServiceFault(_logger, "enabled again");
+                            return EnableServiceAsync();
+                        },
+                        _stopping.Token,
+                        TaskContinuationOptions.OnlyOnRanToCompletion,
+                        TaskScheduler.Default);
+                }
+
+                break;
+        }
     }
 
     private async Task BindAsync(int port)

@@ -3,6 +3,7 @@ using DotNetty.Codecs;
 using DotNetty.Handlers.Timeout;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Pipeline;
 using EStreamer.Emulator.Server;
@@ -19,7 +20,7 @@ namespace EStreamer.Emulator.Sessions;
 /// requests, and the disconnect rules of reference 7.3. Runs on its channel's event loop only; the event
 /// source wakes it from other threads through <see cref="IEventSource.Appended"/>.
 /// </summary>
-internal sealed class SessionHandler : ChannelHandlerAdapter
+internal sealed partial class SessionHandler : ChannelHandlerAdapter
 {
     /// <summary>Messages written per pump turn before yielding the event loop to other channels.</summary>
     private const int MaxMessagesPerTurn = 512;
@@ -57,9 +58,18 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private readonly DateTimeOffset _opened = DateTimeOffset.UtcNow;
     private bool _paused;
 
-    public SessionHandler(ConnectionState connection, EmulatorOptions options, IEventSource source, SessionRegistry registry, ILogger logger)
+    public SessionHandler(
+        ConnectionState connection,
+        EmulatorOptions options,
+        IEventSource source,
+        SessionRegistry registry,
+        ILogger logger,
+        FaultSchedule faults,
+        IServiceControl service)
     {
         _connection = connection;
+        _faultSchedule = faults;
+        _service = service;
         _options = options;
         _source = source;
         _registry = registry;
@@ -82,6 +92,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
             case PeerAcceptedEvent:
                 _state = SessionState.AwaitingRequest;
                 _requestTimer = context.Executor.Schedule(OnRequestTimeout, _options.RequestTimeout);
+                ArmFaults(context);
                 break;
             case IdleStateEvent { State: IdleState.WriterIdle }:
                 SendKeepalive(context);
@@ -165,6 +176,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         _connection.NoteCloseReason("client closed");
         _state = SessionState.Closed;
         _requestTimer?.Cancel();
+        DisarmFaults();
         _source.Appended -= _onAppended;
         if (_request is not null || _connection.Peer is not null)
         {
@@ -420,7 +432,10 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     }
 
     private bool CanWrite(IChannelHandlerContext context) =>
-        context.Channel.IsWritable && Interlocked.Read(ref _queuedBytes) < _options.WriteBufferHighWaterMark;
+        context.Channel.IsWritable
+        && Interlocked.Read(ref _queuedBytes) < _options.WriteBufferHighWaterMark
+        && !IsStalled
+        && (_drip is null || _drip.Queue.Count == 0);
 
     /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
     private bool AddItems(StoredEvent stored)
@@ -450,7 +465,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private void SendKeepalive(IChannelHandlerContext context)
     {
         // The server never speaks first (reference 1.1): keep-alives only once a request arrived.
-        if (_state is SessionState.Streaming or SessionState.AwaitingStreamingRequest && !_connection.IsClosing)
+        if (_state is SessionState.Streaming or SessionState.AwaitingStreamingRequest && !_connection.IsClosing && !KeepalivesSuppressed)
         {
             Interlocked.Increment(ref _keepalivesSent);
             Write(context, NullMessage.Instance, flush: true);
@@ -468,6 +483,17 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         var buffer = MessageEncoder.Encode(context.Allocator, message);
         var size = buffer.ReadableBytes;
         Interlocked.Add(ref _queuedBytes, size);
+        if (message is not NullMessage)
+        {
+            CountDataMessage(context);
+        }
+
+        if (_drip is not null)
+        {
+            EnqueueDrip(context, buffer);
+            return;
+        }
+
         var task = flush ? context.WriteAndFlushAsync(buffer) : context.WriteAsync(buffer);
         task.ContinueWith(
             (completed, state) => ((SessionHandler)state!).OnWritten(completed, size),
