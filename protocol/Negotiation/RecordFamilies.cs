@@ -21,6 +21,9 @@ public static class RecordFamilies
         _ => EventFamily.Metadata,
     };
 
+    /// <summary>Records of the discovery family (reference 10.1): 10–53, 74–89, 101–107, 160.</summary>
+    public static bool IsDiscoveryRecord(RecordType recordType) => IsDiscovery(recordType);
+
     private static bool IsDiscovery(RecordType recordType)
     {
         var value = (uint)recordType;

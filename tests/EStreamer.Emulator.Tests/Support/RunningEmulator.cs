@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using DotNetty.Common.Internal.Logging;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
+using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Peers;
 using EStreamer.Emulator.Server;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     private readonly List<string> _expectedErrors = [];
     private readonly ILoggerFactory _loggers;
+    private ScenarioPlayer? _player;
 
     private RunningEmulator(string directory, EmulatorData data, EventJournal journal, EmulatorServer server, CapturingLoggerProvider logs, ILoggerFactory loggers, Peer peer)
     {
@@ -50,7 +53,28 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public int Port => Server.Port;
 
-    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null)
+    /// <summary>The emulator playing a scenario compiled for <paramref name="start"/> (earlier than now shifts its timeline into history).</summary>
+    public static async Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null)
+    {
+        var plan = scenario.Compile(start);
+        ScenarioPlayer? player = null;
+        var emulator = await StartAsync(
+            options =>
+            {
+                ScenarioSource.Apply(scenario.Server, options);
+                configure?.Invoke(options);
+            },
+            journal =>
+            {
+                player = new ScenarioPlayer(plan, journal);
+                player.Start();
+            },
+            ScenarioSource.Faults(plan));
+        emulator._player = player;
+        return emulator;
+    }
+
+    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, FaultSchedule? faults = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
         var data = EmulatorData.OpenOrCreate(directory);
@@ -68,7 +92,7 @@ public sealed class RunningEmulator : IAsyncDisposable
         fill?.Invoke(journal);
         var logs = new CapturingLoggerProvider();
         var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
-        var server = await EmulatorServer.StartAsync(options, data, journal, loggers);
+        var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults);
         return new RunningEmulator(directory, data, journal, server, logs, loggers, peer);
     }
 
@@ -98,6 +122,11 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_player is not null)
+        {
+            await _player.DisposeAsync();
+        }
+
         await Server.DisposeAsync();
         Data.Dispose();
         ClientCertificate.Dispose();

@@ -1,0 +1,136 @@
+using EStreamer.Emulator.Tests.Support;
+using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Protocol.Records.Metadata;
+using EStreamer.Scenarios;
+
+namespace EStreamer.Emulator.Tests.Scenarios;
+
+/// <summary>
+/// The shipped scenarios played by the real server and read by the protocol-based client over TLS.
+/// Each is compiled with a start time in the past where its scripted steps lie ahead, so that they are
+/// already history and the test need not wait for them.
+/// </summary>
+[NonParallelizable]
+public sealed class ShippedScenarioTests
+{
+    [Test]
+    public async Task Every_shipped_scenario_starts_and_streams_records_every_client_decodes()
+    {
+        foreach (var name in ScenarioLoader.ExampleNames)
+        {
+            await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample(name), DateTimeOffset.UtcNow.AddMinutes(-2));
+            emulator.ExpectError("bad client message");
+            await using var client = await emulator.ConnectAsync();
+            await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+            var bundle = await client.ReceiveAsync<MessageBundle>();
+            Assert.That(bundle.Items, Is.Not.Empty, name);
+        }
+    }
+
+    [Test]
+    public async Task All_event_types_delivers_a_record_of_every_family_with_its_metadata()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("all-event-types"), DateTimeOffset.UtcNow.AddMinutes(-2));
+        await using var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        RecordType[] expected =
+        [
+            RecordType.IntrusionEvent, RecordType.PacketData, RecordType.IntrusionExtraData, RecordType.IntrusionImpactAlert,
+            RecordType.ConnectionStatistics, RecordType.MalwareEvent, RecordType.UserLogin, RecordType.CorrelationEvent,
+            RecordType.RuleMessage, RecordType.ManagedDevice,
+        ];
+        var bundles = await Requests.ReadBundlesAsync(client, b => Types(b).IsSupersetOf(expected) && Types(b).Overlaps([RecordType.FileEvent, RecordType.FileMalwareEvent]));
+        var records = bundles.SelectMany(b => b.Items).Select(i => i.Record).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(records.OfType<OpaqueRecord>(), Is.Empty, "every record is of a known type");
+            Assert.That(records.Any(r => RecordFamilies.IsDiscoveryRecord(r.RecordType)), Is.True, "a discovery record");
+        }
+    }
+
+    [Test]
+    public async Task Sid_remap_sends_the_rendered_sid_in_record_66_while_events_carry_the_rule_id()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("sid-remap"), DateTimeOffset.UtcNow.AddSeconds(-8));
+        await using var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        var bundles = await Requests.ReadBundlesAsync(client, b => b.SelectMany(x => x.Items).Count(i => i.Record is IntrusionEventRecord) >= 5);
+        var records = bundles.SelectMany(b => b.Items).Select(i => i.Record).ToList();
+        var rule = records.OfType<RuleMessageRecord>().Single(r => r.RuleId == 1_000_001);
+        var events = records.OfType<IntrusionEventRecord>().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rule.RenderedSignatureId, Is.EqualTo(31337));
+            Assert.That(rule.GeneratorId, Is.EqualTo(1));
+            Assert.That(events.Count(e => e.RuleId == 1_000_001), Is.GreaterThanOrEqualTo(3), "by key, by rendered SID and by internal ID all carry the internal rule ID");
+            Assert.That(events.Any(e => e.RuleId == 31337), Is.False, "no event carries the rendered SID");
+            Assert.That(records.IndexOf(rule), Is.LessThan(records.IndexOf(events.First(e => e.RuleId == 1_000_001))), "record 66 before its event");
+        }
+    }
+
+    [Test]
+    public async Task Duplicates_on_reconnect_resends_the_scripted_event_byte_for_byte_then_again_after_the_reconnect()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("duplicates-on-reconnect"), DateTimeOffset.UtcNow.AddSeconds(-40));
+        var received = new List<EventData>();
+        await using (var first = await emulator.ConnectAsync())
+        {
+            // Connection 1 is cut by the scenario after 200 messages; read until then.
+            await Requests.OpenExtendedAsync(first, 0, Requests.Encore52Entries);
+            while (await first.ReceiveAsync() is { } message)
+            {
+                if (message is MessageBundle bundle)
+                {
+                    received.AddRange(bundle.Items);
+                    await first.SendAsync(NullMessage.Instance);
+                }
+            }
+        }
+
+        var firstAlert = received.First(i => i.Record is IntrusionEventRecord);
+        var copies = received.Where(i => i.Record is IntrusionEventRecord && Encode(i.Record) == Encode(firstAlert.Record)).ToList();
+        Assert.That(copies, Has.Count.EqualTo(3), "the original and the two scripted resends");
+        Assert.That(copies.Select(c => c.ArchiveTimestamp).Distinct().Count(), Is.EqualTo(3), "each copy archived at its own time");
+        await emulator.Logs.WaitForLineAsync(TestClient.DefaultTimeout, "GracefulDisconnect");
+
+        // Reconnecting from the bookmark (highest archive timestamp handled) resends that second.
+        var bookmark = received.Max(i => i.ArchiveTimestamp);
+        var lastSecond = received.Where(i => i.ArchiveTimestamp == bookmark).Select(i => Encode(i.Record)).ToList();
+        await using var second = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(second, bookmark, Requests.Encore52Entries);
+        var resent = (await second.ReceiveAsync<MessageBundle>()).Items.Where(i => i.ArchiveTimestamp == bookmark).Select(i => Encode(i.Record)).ToList();
+        Assert.That(resent, Is.SupersetOf(lastSecond));
+    }
+
+    [Test]
+    public async Task Same_scenario_and_seed_give_byte_identical_streams_and_another_seed_differs()
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        var scenario = ScenarioLoader.LoadExample("quickstart");
+        var first = await StreamBytesAsync(scenario, start);
+        var again = await StreamBytesAsync(scenario, start);
+        var other = await StreamBytesAsync(scenario.WithSeed(scenario.Seed + 1), start);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.EqualTo(first));
+            Assert.That(other, Is.Not.EqualTo(first));
+        }
+    }
+
+    private static async Task<string[]> StreamBytesAsync(Scenario scenario, DateTimeOffset start)
+    {
+        await using var emulator = await RunningEmulator.StartAsync(scenario, start);
+        await using var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        var bundles = await Requests.ReadBundlesAsync(client, b => b.Sum(x => x.Items.Count) >= 300);
+        return bundles.SelectMany(b => b.Items).Take(300).Select(i => Encode(i.Record)).ToArray();
+    }
+
+    private static HashSet<RecordType> Types(IReadOnlyList<MessageBundle> bundles) =>
+        bundles.SelectMany(b => b.Items).Select(i => i.Record.RecordType).ToHashSet();
+
+    private static string Encode(IRecord record) => Convert.ToHexString(RecordCodec.WriteBody(record));
+}
