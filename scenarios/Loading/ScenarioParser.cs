@@ -13,8 +13,8 @@ namespace EStreamer.Scenarios.Loading;
 /// </summary>
 internal sealed partial class ScenarioParser
 {
-    private static readonly string[] RootKeys = ["name", "description", "seed", "server", "metadata", "timeline", "traffic", "faults"];
-    private static readonly string[] ServerKeys = ["families", "keepalive", "bundle-max-events"];
+    internal static readonly string[] RootKeys = ["name", "description", "seed", "server", "metadata", "timeline", "traffic", "faults"];
+    internal static readonly string[] ServerKeys = ["families", "keepalive", "bundle-max-events"];
 
     private readonly ParseContext _context;
     private ScenarioMetadata _metadata = new(
