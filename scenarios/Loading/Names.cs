@@ -81,6 +81,10 @@ internal static class Names
         ["no"] = 0,
         ["yes"] = 1,
         ["would-block"] = 2,
+
+        // YAML 1.1 readers (and so some editors) take yes/no for booleans; accept what they would write back.
+        ["false"] = 0,
+        ["true"] = 1,
     };
 
     /// <summary>Impact level (reference 11.6): 1 red … 4 blue, 0 unknown.</summary>

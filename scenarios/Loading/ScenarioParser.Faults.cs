@@ -6,7 +6,7 @@ namespace EStreamer.Scenarios.Loading;
 
 internal sealed partial class ScenarioParser
 {
-    private static readonly string[] TriggerKeys = ["kind", "at", "after-messages", "connection"];
+    internal static readonly string[] TriggerKeys = ["kind", "at", "after-messages", "connection"];
 
     /// <summary>The parameters each kind takes, and which of them it cannot do without.</summary>
     private static readonly IReadOnlyDictionary<FaultKind, (string[] Allowed, string[] Required)> FaultParameters =
@@ -25,7 +25,7 @@ internal sealed partial class ScenarioParser
             [FaultKind.DisableService] = (["duration"], []),
         };
 
-    private static readonly string[] AllFaultKeys =
+    internal static readonly string[] AllFaultKeys =
         [.. TriggerKeys, "duration", "code", "text", "bytes-per-second", "count", "record-type"];
 
     private IReadOnlyList<FaultSpec> ParseFaults(YamlNode node)

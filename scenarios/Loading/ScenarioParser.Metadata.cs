@@ -6,15 +6,15 @@ namespace EStreamer.Scenarios.Loading;
 
 internal sealed partial class ScenarioParser
 {
-    private static readonly string[] MetadataKeys = ["devices", "classifications", "priorities", "intrusion-policies", "access-policies", "rules", "users"];
-    private static readonly string[] DeviceKeys = ["id", "name"];
-    private static readonly string[] ClassificationKeys = ["id", "name", "description", "uuid", "revision-uuid"];
-    private static readonly string[] PriorityKeys = ["id", "name"];
-    private static readonly string[] IntrusionPolicyKeys = ["key", "name", "uuid"];
-    private static readonly string[] AccessPolicyKeys = ["key", "name", "uuid", "devices", "rules"];
-    private static readonly string[] AccessRuleKeys = ["id", "name"];
-    private static readonly string[] RuleKeys = ["key", "gid", "rule-id", "sid", "revision", "message", "classification", "priority", "uuid", "revision-uuid"];
-    private static readonly string[] UserKeys = ["id", "name", "domain", "email", "protocol"];
+    internal static readonly string[] MetadataKeys = ["devices", "classifications", "priorities", "intrusion-policies", "access-policies", "rules", "users"];
+    internal static readonly string[] DeviceKeys = ["id", "name"];
+    internal static readonly string[] ClassificationKeys = ["id", "name", "description", "uuid", "revision-uuid"];
+    internal static readonly string[] PriorityKeys = ["id", "name"];
+    internal static readonly string[] IntrusionPolicyKeys = ["key", "name", "uuid"];
+    internal static readonly string[] AccessPolicyKeys = ["key", "name", "uuid", "devices", "rules"];
+    internal static readonly string[] AccessRuleKeys = ["id", "name"];
+    internal static readonly string[] RuleKeys = ["key", "gid", "rule-id", "sid", "revision", "message", "classification", "priority", "uuid", "revision-uuid"];
+    internal static readonly string[] UserKeys = ["id", "name", "domain", "email", "protocol"];
 
     private ScenarioMetadata ParseMetadata(YamlNode node)
     {

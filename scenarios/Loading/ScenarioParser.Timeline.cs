@@ -10,12 +10,12 @@ internal sealed partial class ScenarioParser
 {
     private const string ResendKey = "resend";
 
-    private static readonly string[] StepKeys =
+    internal static readonly string[] StepKeys =
         ["at", "after", "id", "intrusion", "impact-alert", "connection", "file", "malware", "user-login", "discovery", "correlation", ResendKey];
 
-    private static readonly string[] NetworkKeys = ["device", "event-id", "source-ip", "destination-ip", "source-port", "destination-port", "protocol", "user"];
+    internal static readonly string[] NetworkKeys = ["device", "event-id", "source-ip", "destination-ip", "source-port", "destination-port", "protocol", "user"];
 
-    private static readonly IReadOnlyDictionary<EventKind, string[]> FieldKeys = new Dictionary<EventKind, string[]>
+    internal static readonly IReadOnlyDictionary<EventKind, string[]> FieldKeys = new Dictionary<EventKind, string[]>
     {
         [EventKind.Intrusion] =
         [
@@ -38,8 +38,8 @@ internal sealed partial class ScenarioParser
         ],
     };
 
-    private static readonly string[] ExtraDataKeys = ["type", "value"];
-    private static readonly string[] PacketKeys = ["hex", "text"];
+    internal static readonly string[] ExtraDataKeys = ["type", "value"];
+    internal static readonly string[] PacketKeys = ["hex", "text"];
 
     // References between steps are checked once every id is known, so a step may name one written later.
     private readonly List<(YamlNode Node, string Target, TimelineReference Kind, int StepIndex)> _references = [];

@@ -7,7 +7,7 @@ internal sealed partial class ScenarioParser
 {
     private const string Forever = "forever";
 
-    private static readonly string[] TrafficKeys = ["name", "families", "rate", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data"];
+    internal static readonly string[] TrafficKeys = ["name", "families", "rate", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data"];
 
     /// <summary>The mix a block gets when it names no families: connection-heavy, like a real sensor.</summary>
     private static readonly IReadOnlyList<(EventKind, int)> DefaultMix =

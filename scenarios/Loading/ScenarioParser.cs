@@ -13,8 +13,10 @@ namespace EStreamer.Scenarios.Loading;
 /// </summary>
 internal sealed partial class ScenarioParser
 {
-    private static readonly string[] RootKeys = ["name", "description", "seed", "server", "metadata", "timeline", "traffic", "faults"];
-    private static readonly string[] ServerKeys = ["families", "keepalive", "bundle-max-events"];
+    private const string DuplicateKeyPrefix = "Duplicate key ";
+
+    internal static readonly string[] RootKeys = ["name", "description", "seed", "server", "metadata", "timeline", "traffic", "faults"];
+    internal static readonly string[] ServerKeys = ["families", "keepalive", "bundle-max-events"];
 
     private readonly ParseContext _context;
     private ScenarioMetadata _metadata = new(
@@ -166,6 +168,11 @@ internal sealed partial class ScenarioParser
     private static string CleanYamlMessage(YamlException exception)
     {
         var message = LocationPrefix().Replace(exception.Message, string.Empty).Trim();
+        if (message.StartsWith(DuplicateKeyPrefix, StringComparison.Ordinal))
+        {
+            return $"duplicate key '{message[DuplicateKeyPrefix.Length..]}'";
+        }
+
         return message.Length == 0 ? "syntax error" : message;
     }
 

@@ -10,11 +10,17 @@ public sealed class ScenarioPlan
 {
     private readonly Func<IEnumerable<PlannedEvent>> _events;
 
-    internal ScenarioPlan(Scenario scenario, DateTimeOffset start, IReadOnlyList<IRecord> metadata, Func<IEnumerable<PlannedEvent>> events)
+    internal ScenarioPlan(
+        Scenario scenario,
+        DateTimeOffset start,
+        IReadOnlyList<IRecord> metadata,
+        IReadOnlyList<ScenarioHost> hosts,
+        Func<IEnumerable<PlannedEvent>> events)
     {
         Scenario = scenario;
         Start = start;
         Metadata = metadata;
+        Hosts = hosts;
         _events = events;
     }
 
@@ -24,6 +30,9 @@ public sealed class ScenarioPlan
 
     /// <summary>Every metadata record the scenario defines, in a stable order (devices, priorities, classifications, rules, policies...).</summary>
     public IReadOnlyList<IRecord> Metadata { get; }
+
+    /// <summary>The inside hosts generated events use as initiators, targets and discovery subjects.</summary>
+    public IReadOnlyList<ScenarioHost> Hosts { get; }
 
     /// <summary>
     /// The timeline and all traffic merged in non-decreasing <see cref="PlannedEvent.Offset"/> order, history

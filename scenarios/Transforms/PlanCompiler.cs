@@ -30,7 +30,8 @@ internal static class PlanCompiler
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new ScenarioPlan(scenario, start, world.AllRecords, () => Enumerate(scenario, start, world, hosts, timeline));
+        var hostList = hosts.Hosts.Select(h => new ScenarioHost(h.Address, h.Mac.ToArray(), h.Name)).ToArray();
+        return new ScenarioPlan(scenario, start, world.AllRecords, hostList, () => Enumerate(scenario, start, world, hosts, timeline));
     }
 
     private static IEnumerable<PlannedEvent> Enumerate(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, CompiledTimeline timeline)

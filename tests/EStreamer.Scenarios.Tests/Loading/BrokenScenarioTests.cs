@@ -19,6 +19,8 @@ public sealed class BrokenScenarioTests
             "broken.yaml:1:1: the file holds no scenario; expected a mapping with at least 'name'"),
         ("invalid YAML", "name: [unclosed\n",
             "broken.yaml:2:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'."),
+        ("duplicate key", "name: x\nname: y\n",
+            "broken.yaml:2:1: not valid YAML: duplicate key 'name'"),
         ("unknown rule key", "name: x\ntimeline:\n  - at: 1s\n    intrusion:\n      rule: struts\n",
             "broken.yaml:5:13: unknown rule 'struts'; rules in metadata: java-version, struts-rce, trojan-cnc, local-admin-login, bare-byte"),
         ("unknown rendered SID", "name: x\ntimeline:\n  - at: 1s\n    intrusion:\n      sid: 999\n",

@@ -239,4 +239,16 @@ public sealed class PlanTests
         Assert.That(referenced.Where(r => !known.Contains(r)), Is.Empty);
         Assert.That(referenced.Select(r => r.RecordType), Has.Member(RecordType.RuleMessage).And.Member(RecordType.ManagedDevice));
     }
+
+    [Test]
+    public void Plan_exposes_the_hosts_generated_events_talk_about()
+    {
+        var plan = Plans.Example("quickstart").Compile(Plans.Start);
+        var addresses = plan.Hosts.Select(h => h.Address).ToHashSet();
+
+        var initiators = plan.Events.Take(500).Select(e => e.Record).OfType<ConnectionStatisticsRecord>().Select(c => c.InitiatorIp).ToList();
+
+        Assert.That(plan.Hosts, Has.Count.EqualTo(32));
+        Assert.That(initiators, Is.Not.Empty.And.All.Matches<System.Net.IPAddress>(addresses.Contains));
+    }
 }
