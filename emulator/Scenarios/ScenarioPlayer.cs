@@ -5,8 +5,8 @@ using EStreamer.Scenarios;
 namespace EStreamer.Emulator.Scenarios;
 
 /// <summary>
-/// Plays a compiled scenario into the journal: events whose offset is already due when the player starts
-/// (history, negative offsets) go in at once with their archive times in the past; later ones go in when
+/// Plays a compiled scenario into the journal: events already due when the player starts (history: negative
+/// offsets, or any offset when the plan started in the past) go in at once with their archive times in the past; later ones go in when
 /// their time comes, all that are due on each tick, so a rate holds even when a tick is late.
 /// </summary>
 public sealed class ScenarioPlayer : IAsyncDisposable
@@ -18,7 +18,6 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly IEnumerator<PlannedEvent> _events;
-    private readonly long _started;
     private PlannedEvent? _next;
     private Task _loop = Task.CompletedTask;
     private long _played;
@@ -29,7 +28,6 @@ public sealed class ScenarioPlayer : IAsyncDisposable
         _journal = journal;
         _time = time ?? TimeProvider.System;
         _events = plan.Events.GetEnumerator();
-        _started = _time.GetTimestamp();
         _next = _events.MoveNext() ? _events.Current : null;
     }
 
@@ -42,7 +40,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     /// <summary>Appends what is due now (history included), then keeps playing in the background.</summary>
     public void Start()
     {
-        PlayDue(TimeSpan.Zero);
+        PlayDue(Elapsed);
         _loop = Task.Run(RunAsync);
     }
 
@@ -66,9 +64,12 @@ public sealed class ScenarioPlayer : IAsyncDisposable
         using var timer = new PeriodicTimer(Tick, _time);
         while (_next is not null && await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
         {
-            PlayDue(_time.GetElapsedTime(_started));
+            PlayDue(Elapsed);
         }
     }
+
+    /// <summary>Time since the plan's start on the wall clock: a plan that started in the past has that much history.</summary>
+    private TimeSpan Elapsed => _time.GetUtcNow() - _plan.Start;
 
     private void PlayDue(TimeSpan elapsed)
     {
