@@ -120,8 +120,7 @@ internal sealed partial class SessionHandler
             case FaultKind.TcpReset:
                 _state = SessionState.Closed;
                 _connection.NoteCloseReason("fault: TCP reset");
-                context.Channel.Configuration.SetOption(ChannelOption.SoLinger, 0);
-                context.Channel.CloseAsync();
+                AbortiveClose(context.Channel);
                 break;
             case FaultKind.Stall:
                 _stalledUntil = DateTimeOffset.UtcNow + fault.Duration!.Value;
@@ -241,6 +240,25 @@ internal sealed partial class SessionHandler
 
         drip.Timer = context.Executor.Schedule(() => DripTick(context, drip), DripSlice);
     }
+
+    /// <summary>
+    /// Closes with a TCP reset. DotNetty always shuts the socket down (FIN) before disposing it, which hides
+    /// a zero linger, so the socket is closed here first; DotNetty then finds it gone and tidies up.
+    /// </summary>
+    private static void AbortiveClose(IChannel channel)
+    {
+        if (SocketField.GetValue(channel) is System.Net.Sockets.Socket socket)
+        {
+            socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+            socket.Close();
+        }
+
+        channel.CloseAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private static readonly System.Reflection.FieldInfo SocketField =
+        typeof(DotNetty.Transport.Channels.Sockets.AbstractSocketChannel).GetField("Socket", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+        ?? throw new InvalidOperationException("DotNetty's socket channel no longer has its Socket field");
 
     private static string Describe(FaultSpec fault)
     {

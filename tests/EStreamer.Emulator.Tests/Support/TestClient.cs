@@ -120,6 +120,13 @@ public sealed class TestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>One read from the TLS stream: at most one TLS record's worth of plaintext.</summary>
+    public async Task<int> ReadOnceAsync(Memory<byte> buffer, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        return await _tls.ReadAsync(buffer, cancel.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _tls.DisposeAsync();

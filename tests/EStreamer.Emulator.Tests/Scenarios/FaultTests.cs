@@ -1,0 +1,237 @@
+using System.Net.Sockets;
+using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Tests.Support;
+using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Records;
+using EStreamer.Scenarios;
+
+namespace EStreamer.Emulator.Tests.Scenarios;
+
+/// <summary>
+/// Every scripted fault over real TLS, each at its scripted point: after the third data message
+/// (Streaming Information and two bundles of five events) on connection 1, while other sessions go on.
+/// </summary>
+[NonParallelizable]
+public sealed class FaultTests
+{
+    private const string Template = """
+        name: fault
+        seed: 9
+        server:
+          keepalive: 200ms
+          bundle-max-events: 5
+        traffic:
+          - name: history
+            start: -1m
+            rate: 10
+            duration: 1m
+        faults:
+          - kind: {0}
+            after-messages: 3
+            connection: 1
+        {1}
+        """;
+
+    [Test]
+    public async Task Graceful_disconnect_closes_cleanly_after_the_scripted_message_while_others_stream_on()
+    {
+        await using var emulator = await StartAsync("graceful-disconnect");
+        await using var first = await OpenAsync(emulator);
+        await using var other = await OpenAsync(emulator);
+        var bundles = await ReadBundlesUntilEndAsync(first);
+        Assert.That(bundles, Is.EqualTo(2), "the 2051 and two bundles, then the close");
+
+        var more = await Requests.ReadBundlesAsync(other, b => b.Count >= 5);
+        Assert.That(more, Has.Count.EqualTo(5), "connection 2 is not affected");
+    }
+
+    [Test]
+    public async Task Tcp_reset_aborts_the_connection()
+    {
+        await using var emulator = await StartAsync("tcp-reset");
+        await using var client = await OpenAsync(emulator);
+        Assert.That(async () => await ReadBundlesUntilEndAsync(client), Throws.InstanceOf<IOException>());
+    }
+
+    [Test]
+    public async Task Error_message_fault_sends_the_scripted_error_then_closes()
+    {
+        await using var emulator = await StartAsync("error-message", "    code: 42\n    text: event store unavailable");
+        await using var client = await OpenAsync(emulator);
+        await client.ReceiveAsync<MessageBundle>();
+        await client.SendAsync(NullMessage.Instance);
+        await client.ReceiveAsync<MessageBundle>();
+        await client.SendAsync(NullMessage.Instance);
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo(new ErrorMessage(42, "event store unavailable")));
+        var (closed, _) = await client.WaitForCloseAsync();
+        Assert.That(closed, Is.True);
+    }
+
+    [Test]
+    public async Task Wrong_header_version_fault_sends_a_version_2_header()
+    {
+        await using var emulator = await StartAsync("wrong-header-version");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        var bytes = await client.ReceiveBytesAsync();
+        Assert.That(Convert.ToHexString(bytes!), Is.EqualTo("0002000000000000"));
+    }
+
+    [Test]
+    public async Task Unknown_record_type_fault_sends_a_record_no_client_knows()
+    {
+        await using var emulator = await StartAsync("unknown-record-type", "    record-type: 7777");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        var bundle = await client.ReceiveAsync<MessageBundle>();
+        Assert.That(bundle.Items.Single().Record, Is.TypeOf<OpaqueRecord>().With.Property(nameof(IRecord.RecordType)).EqualTo((RecordType)7777));
+    }
+
+    [Test]
+    public async Task Truncated_message_fault_ends_the_connection_inside_a_message()
+    {
+        await using var emulator = await StartAsync("truncated-message");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        Assert.That(async () => await client.ReceiveBytesAsync(), Throws.InstanceOf<EndOfStreamException>());
+    }
+
+    [Test]
+    public async Task Slow_drip_writes_messages_in_small_slices()
+    {
+        await using var emulator = await StartAsync("slow-drip", "    bytes-per-second: 200");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+
+        // 200 bytes/s goes out as ten 20-byte slices a second, each its own TLS record.
+        var buffer = new byte[4096];
+        var reads = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            reads.Add(await client.ReadOnceAsync(buffer));
+        }
+
+        Assert.That(reads, Has.All.InRange(1, 20));
+    }
+
+    [Test]
+    public async Task Stall_sends_nothing_not_even_keepalives_then_resumes()
+    {
+        await using var emulator = await StartAsync("stall", "    duration: 1500ms");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(600)), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await client.ReceiveAsync(), Is.InstanceOf<MessageBundle>().Or.InstanceOf<NullMessage>());
+    }
+
+    [Test]
+    [Description("Injected through the server's fault entry point, as the control API does.")]
+    public async Task Keepalive_gap_withholds_nulls_then_they_come_back()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(options => options.KeepaliveInterval = TimeSpan.FromMilliseconds(200));
+        await using var client = await emulator.ConnectAsync();
+        await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+
+        // With nothing to stream, the 200 ms keep-alive would have sent several Nulls in 600 ms.
+        var session = await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming);
+        emulator.Server.InjectFault(session.Id, new FaultSpec { Kind = FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) });
+        await Drain(client);
+        Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(600)), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance));
+    }
+
+    [Test]
+    public async Task Refuse_connections_drops_the_next_connections_then_accepts_again()
+    {
+        await using var emulator = await StartAsync("refuse-connections", "    count: 2");
+        emulator.ExpectError("TLS handshake");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        await emulator.Logs.WaitForLineAsync(TestClient.DefaultTimeout, "refusing the next 2 connections");
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.That(async () => await emulator.ConnectAsync(), Throws.InstanceOf<IOException>().Or.InstanceOf<System.Security.Authentication.AuthenticationException>());
+        }
+
+        await using var accepted = await OpenAsync(emulator);
+        Assert.That((await accepted.ReceiveAsync<MessageBundle>()).Items, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Disable_service_fault_closes_silently_refuses_then_comes_back()
+    {
+        await using var emulator = await StartAsync("disable-service", "    duration: 1s");
+        await using var client = await OpenAsync(emulator);
+        await ReadTwoBundlesAsync(client);
+        // Bundles and keep-alives already under way may still arrive; an Error must not.
+        var (closed, unexpected) = await client.WaitForCloseAsync();
+        while (!closed && unexpected is MessageBundle or NullMessage)
+        {
+            (closed, unexpected) = await client.WaitForCloseAsync();
+        }
+
+        Assert.That(closed, Is.True, $"closed without an Error, not {unexpected}");
+
+        var deadline = DateTime.UtcNow + TestClient.DefaultTimeout;
+        while (!emulator.Server.ServiceEnabled && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await using var again = await OpenAsync(emulator);
+        Assert.That((await again.ReceiveAsync<MessageBundle>()).Items, Is.Not.Empty);
+    }
+
+    private static async Task<RunningEmulator> StartAsync(string kind, string parameters = "")
+    {
+        var yaml = string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, kind, parameters);
+
+        var scenario = ScenarioLoader.LoadText(yaml, "fault.yaml");
+        return await RunningEmulator.StartAsync(scenario, DateTimeOffset.UtcNow);
+    }
+
+    private static async Task<TestClient> OpenAsync(RunningEmulator emulator)
+    {
+        var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        return client;
+    }
+
+    private static async Task ReadTwoBundlesAsync(TestClient client)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await client.ReceiveAsync<MessageBundle>();
+            await client.SendAsync(NullMessage.Instance);
+        }
+    }
+
+    private static async Task<int> ReadBundlesUntilEndAsync(TestClient client)
+    {
+        var bundles = 0;
+        while (await client.ReceiveAsync() is { } message)
+        {
+            if (message is MessageBundle)
+            {
+                bundles++;
+                await client.SendAsync(NullMessage.Instance);
+            }
+        }
+
+        return bundles;
+    }
+
+    private static async Task Drain(TestClient client)
+    {
+        try
+        {
+            while (true)
+            {
+                await client.ReceiveAsync(TimeSpan.FromMilliseconds(50));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
