@@ -29,6 +29,8 @@ public static class Program
               the shipped example scenarios
           scenario show NAME
               print a shipped example (a starting point for your own)
+          bench rate [--seconds N] [--rates LIST]
+              measure how closely scenario traffic holds its rate (default 10 s each at 1 to 100,000 events/s)
           peers add HOST [--password P] [--out FILE] [--data-dir DIR]
               register a client and write its PKCS#12 (CN = HOST)
           peers list [--data-dir DIR]
@@ -66,6 +68,7 @@ public static class Program
                 "serve" => await ServeAsync(line).ConfigureAwait(false),
                 "peers" => Peers(line),
                 "scenario" => ScenarioCommand(line),
+                "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
                 "probe" => await ProbeCommand.RunAsync(line, Console.Out, Console.Error).ConfigureAwait(false),
                 "help" => Help(),
                 var other => throw new UsageException($"unknown command '{other}'"),
