@@ -9,10 +9,13 @@ namespace EStreamer.Emulator.Faults;
 /// </summary>
 public sealed class FaultSchedule
 {
+    private readonly int[] _reached;
+
     public FaultSchedule(IReadOnlyList<FaultSpec> faults, DateTimeOffset start)
     {
         Faults = faults;
         Start = start;
+        _reached = new int[faults.Count];
     }
 
     public static FaultSchedule None { get; } = new([], DateTimeOffset.UnixEpoch);
@@ -24,9 +27,38 @@ public sealed class FaultSchedule
 
     public static bool IsServerWide(FaultKind kind) => kind is FaultKind.RefuseConnections or FaultKind.DisableService;
 
-    /// <summary>Faults that act inside the session of connection <paramref name="connection"/> (1-based), or that a session's message count triggers.</summary>
+    /// <summary>
+    /// Faults a session arms: timed ones for its connection number (or every session), and every
+    /// message-count fault, whose scope is settled when the count is reached (<see cref="ClaimReached"/>).
+    /// </summary>
     public IReadOnlyList<FaultSpec> ForConnection(uint connection) =>
-        Faults.Where(f => (f.Connection is null || f.Connection == (int)connection) && (!IsServerWide(f.Kind) || f.AfterMessages is not null)).ToArray();
+        Faults.Where(f => f.AfterMessages is not null
+            || ((f.Connection is null || f.Connection == (int)connection) && !IsServerWide(f.Kind))).ToArray();
+
+    /// <summary>
+    /// A session reached a message-count fault's count: does the fault fire in it? A fault scoped to
+    /// connection N fires in the Nth session to reach its count, so that short connections which never
+    /// get that far (eNcore's probe, say) do not use up the number.
+    /// </summary>
+    public bool ClaimReached(FaultSpec fault)
+    {
+        var index = IndexOf(fault);
+        var ordinal = Interlocked.Increment(ref _reached[index]);
+        return fault.Connection is null || fault.Connection == ordinal;
+    }
+
+    private int IndexOf(FaultSpec fault)
+    {
+        for (var i = 0; i < Faults.Count; i++)
+        {
+            if (ReferenceEquals(Faults[i], fault))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException("the fault is not part of this schedule", nameof(fault));
+    }
 
     /// <summary>Server-wide faults on a timer.</summary>
     public IReadOnlyList<FaultSpec> TimedServerFaults => Faults.Where(f => IsServerWide(f.Kind) && f.At is not null).ToArray();

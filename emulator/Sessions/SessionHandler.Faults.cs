@@ -95,9 +95,11 @@ internal sealed partial class SessionHandler
             {
                 var fault = _countedFaults[i];
                 _countedFaults.RemoveAt(i);
-
-                // After the message that reached the count has gone out, not in the middle of writing it.
-                context.Executor.Execute(() => Fire(context, fault));
+                if (_faultSchedule.ClaimReached(fault))
+                {
+                    // After the message that reached the count has gone out, not in the middle of writing it.
+                    context.Executor.Execute(() => Fire(context, fault));
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ using EStreamer.Emulator.Sessions;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Scenarios;
 
 namespace EStreamer.Emulator.Tests.Scenarios;
@@ -36,13 +37,52 @@ public sealed class FaultTests
     public async Task Graceful_disconnect_closes_cleanly_after_the_scripted_message_while_others_stream_on()
     {
         await using var emulator = await StartAsync("graceful-disconnect");
+
+        // Another session, open throughout, streaming only what arrives from now on.
+        await using var other = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(other, EventStreamRequestMessage.FromNow, Requests.Encore52Entries);
+
         await using var first = await OpenAsync(emulator);
-        await using var other = await OpenAsync(emulator);
         var bundles = await ReadBundlesUntilEndAsync(first);
         Assert.That(bundles, Is.EqualTo(2), "the 2051 and two bundles, then the close");
 
-        var more = await Requests.ReadBundlesAsync(other, b => b.Count >= 5);
-        Assert.That(more, Has.Count.EqualTo(5), "connection 2 is not affected");
+        for (uint i = 1; i <= 20; i++)
+        {
+            emulator.Journal.Append((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new IntrusionEventRecord { EventId = i }, []);
+        }
+
+        // The other session passes the same count later: it is the 2nd to get there, so it is not cut.
+        var more = await Requests.ReadBundlesAsync(other, b => b.Sum(x => x.Items.Count) >= 20);
+        Assert.That(more.SelectMany(b => b.Items).Select(i => ((IntrusionEventRecord)i.Record).EventId), Is.EqualTo(Enumerable.Range(1, 20).Select(i => (uint)i)));
+    }
+
+    [Test]
+    public async Task Connection_scoped_count_fault_fires_in_the_nth_session_to_reach_the_count_not_in_short_probes()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(
+            ScenarioLoader.LoadText(string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, "graceful-disconnect", string.Empty).Replace("connection: 1", "connection: 2", StringComparison.Ordinal), "fault.yaml"),
+            DateTimeOffset.UtcNow);
+
+        // Like eNcore: a probe that reads one message and hangs up, before each real session.
+        for (var session = 1; session <= 2; session++)
+        {
+            await using (var probe = await emulator.ConnectAsync())
+            {
+                await probe.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.EncoreDefault));
+                await probe.ReceiveAsync<StreamingInformationMessage>();
+            }
+
+            await using var client = await OpenAsync(emulator);
+            if (session == 1)
+            {
+                var bundles = await Requests.ReadBundlesAsync(client, b => b.Count >= 4);
+                Assert.That(bundles, Has.Count.EqualTo(4), "the first real session is not cut");
+            }
+            else
+            {
+                Assert.That(await ReadBundlesUntilEndAsync(client), Is.EqualTo(2), "the second real session is cut after three messages");
+            }
+        }
     }
 
     [Test]
