@@ -57,6 +57,11 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public bool ServiceEnabled => _enabled;
 
+    /// <summary>True while the eStreamer port accepts connections (what a readiness check asks).</summary>
+    public bool Listening => _listener is { Active: true };
+
+    public EmulatorOptions Options => _options;
+
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers)
     {
         var server = new EmulatorServer(options, data, source, loggers);

@@ -51,11 +51,13 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     private long _nullsReceived;
     private long _keepalivesSent;
     private long _queuedBytes;
+    private long _bytesSent;
     private long? _firstSequenceSent;
     private long? _lastSequenceSent;
     private uint _lastArchiveTimestamp;
     private readonly DateTimeOffset _opened = DateTimeOffset.UtcNow;
     private bool _paused;
+    private string? _tlsProtocol;
 
     public SessionHandler(ConnectionState connection, EmulatorOptions options, IEventSource source, SessionRegistry registry, ILogger logger)
     {
@@ -80,6 +82,9 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         switch (evt)
         {
             case PeerAcceptedEvent:
+                // Read once here: SslStream throws ObjectDisposedException for it once the channel is closed,
+                // and snapshots are taken after that (the closed list, observers, the control API).
+                _tlsProtocol = _connection.Tls?.SslProtocol.ToString();
                 _state = SessionState.AwaitingRequest;
                 _requestTimer = context.Executor.Schedule(OnRequestTimeout, _options.RequestTimeout);
                 break;
@@ -175,9 +180,16 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         base.ChannelInactive(context);
     }
 
-    /// <summary>Closes without any message: used for client Errors and for the service being disabled.</summary>
+    /// <summary>Closes without any message: used for client Errors, the service being disabled and a control reset.</summary>
     public void Close(string reason)
     {
+        // Callers outside the pipeline (service switch, control API) hop onto the channel's loop, which owns the state.
+        if (_context is { Executor.InEventLoop: false } context)
+        {
+            context.Executor.Execute(() => Close(reason));
+            return;
+        }
+
         _state = SessionState.Closed;
         _ = _connection.CloseGracefullyAsync(reason);
     }
@@ -193,7 +205,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         _negotiation?.Streamed.ToDictionary(kv => kv.Key, kv => kv.Value.Version) ?? new Dictionary<EventFamily, ushort>(),
         _negotiation?.Profile ?? ClientProfile.Auto,
         _opened,
-        _connection.Tls?.SslProtocol.ToString(),
+        _tlsProtocol,
         _firstSequenceSent,
         _lastSequenceSent,
         _lastArchiveTimestamp,
@@ -201,6 +213,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         Interlocked.Read(ref _bundlesSent),
         Interlocked.Read(ref _nullsReceived),
         Interlocked.Read(ref _keepalivesSent),
+        Interlocked.Read(ref _bytesSent),
         Interlocked.Read(ref _queuedBytes),
         _connection.Channel.IsWritable,
         _state == SessionState.Closed ? _connection.CloseReason : null);
@@ -483,8 +496,15 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
         if (task.IsFaulted)
         {
             OnWriteFaulted(task);
+            return;
         }
-        else if (Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _connection.Channel.IsWritable)
+
+        if (task.IsCompletedSuccessfully)
+        {
+            Interlocked.Add(ref _bytesSent, size);
+        }
+
+        if (Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _connection.Channel.IsWritable)
         {
             SchedulePump();
         }
