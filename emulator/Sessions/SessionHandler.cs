@@ -183,13 +183,6 @@ internal sealed class SessionHandler : ChannelHandlerAdapter
     /// <summary>Closes without any message: used for client Errors, the service being disabled and a control reset.</summary>
     public void Close(string reason)
     {
-        // Callers outside the pipeline (service switch, control API) hop onto the channel's loop, which owns the state.
-        if (_context is { Executor.InEventLoop: false } context)
-        {
-            context.Executor.Execute(() => Close(reason));
-            return;
-        }
-
         _state = SessionState.Closed;
         _ = _connection.CloseGracefullyAsync(reason);
     }
