@@ -33,7 +33,7 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             {
                 if (context.Channel.Active)
                 {
-                    Log.HandshakeTimedOut(_logger, context.Channel.RemoteAddress, _timeout);
+                    Log.HandshakeTimedOut(_logger, _connection.Remote, _timeout);
                     _connection.NoteCloseReason("TLS handshake timed out");
                     _registry.Refused(_connection.Id, _connection.Remote, "handshake-timeout");
                     context.CloseAsync();
@@ -51,7 +51,7 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             if (!completion.IsSuccessful)
             {
                 var reason = completion.Exception?.GetBaseException().Message ?? "unknown";
-                Log.HandshakeFailed(_logger, context.Channel.RemoteAddress, reason);
+                Log.HandshakeFailed(_logger, _connection.Remote, reason);
                 _connection.NoteCloseReason($"TLS handshake failed: {reason}");
                 _registry.Refused(_connection.Id, _connection.Remote, "handshake-failed");
             }
