@@ -73,6 +73,9 @@ public sealed partial class ControlServer : IAsyncDisposable
 
         // ControlExceptionHandler writes the one line about a failed request; the middleware's own would repeat it.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+
+        // A failed start (port taken) comes back as one exception below; the host's stack-trace log line would repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSingleton<IHostLifetime, ControlHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddRouting();
@@ -104,6 +107,14 @@ public sealed partial class ControlServer : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (IOException failure)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+
+            // No inner exception: `serve` prints the innermost message, which alone ("Address already in use") names no port.
+            throw new IOException(
+                $"control API cannot listen on {HostText(options.BindAddress)}:{options.Port}: {failure.GetBaseException().Message} (--control-port N picks another port, 0 turns the API off)");
         }
         catch
         {
