@@ -1,5 +1,5 @@
 # EStreamer Emulator as a container: `docker compose up` (see docker-compose.yml) or
-#   docker build -t estreamer-emulator . && docker run -p 8302:8302 -v estreamer-data:/data estreamer-emulator
+#   docker build -t estreamer-emulator . && docker run -p 8302:8302 -p 127.0.0.1:8303:8303 -v estreamer-data:/data estreamer-emulator
 # The image also runs the other commands: `docker run --rm -v estreamer-data:/data estreamer-emulator peers list`.
 
 # ---- build: restore first, on the project files alone, so a source edit does not re-download packages.
@@ -15,18 +15,18 @@ COPY protocol/ protocol/
 COPY emulator/ emulator/
 RUN dotnet publish emulator/EStreamer.Emulator.csproj -c Release --no-restore -o /app
 
-# ---- runtime: no SDK, non-root. The plain runtime is enough while the emulator hosts no ASP.NET Core;
-# a control API built on Kestrel would need mcr.microsoft.com/dotnet/aspnet:10.0 instead.
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+# ---- runtime: no SDK, non-root. The ASP.NET Core runtime, because the control API runs on Kestrel.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
 # /data holds the CA, the server certificate, peers.yaml and the clients' PKCS#12 files. Owned by the
 # image's non-root user so that a named volume, which starts as a copy of it, is writable.
 RUN mkdir -p /data /scenarios && chown "$APP_UID" /data
 ENV ESTREAMER_DATA_DIR=/data
-# 8302 eStreamer (reference 1.1); 8303 the control API (GET /healthz), reserved.
+# 8302 eStreamer (reference 1.1); 8303 the control API (docs/control-api.md).
 EXPOSE 8302 8303
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/estreamer-emulator.dll"]
-# Listen on every interface: inside a container, 127.0.0.1 is unreachable from the published port.
-CMD ["serve", "--bind", "0.0.0.0", "--data-dir", "/data"]
+# Listen on every interface: inside a container, 127.0.0.1 is unreachable from the published port. The
+# control API too; publish it on the host's loopback (-p 127.0.0.1:8303:8303) or set ESTREAMER_CONTROL_TOKEN.
+CMD ["serve", "--bind", "0.0.0.0", "--control-bind", "0.0.0.0", "--data-dir", "/data"]

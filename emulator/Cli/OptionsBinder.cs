@@ -1,4 +1,5 @@
 using System.Net;
+using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Server;
 using EStreamer.Protocol.Negotiation;
 
@@ -26,6 +27,10 @@ public static class OptionsBinder
         ["log-level"] = "ESTREAMER_LOG_LEVEL",
         ["address-check"] = "ESTREAMER_ADDRESS_CHECK",
         ["scenario"] = "ESTREAMER_SCENARIO",
+        ["control-port"] = "ESTREAMER_CONTROL_PORT",
+        ["control-bind"] = "ESTREAMER_CONTROL_BIND",
+        ["control-token"] = "ESTREAMER_CONTROL_TOKEN",
+        ["journal-entries"] = "ESTREAMER_JOURNAL_ENTRIES",
     };
 
     public static string? Value(CommandLine line, string name) =>
@@ -91,6 +96,33 @@ public static class OptionsBinder
         }
 
         return options;
+    }
+
+    /// <summary>The control API's settings, or null when `--control-port 0` turns it off.</summary>
+    public static ControlOptions? BindControl(CommandLine line)
+    {
+        var options = new ControlOptions();
+        if (Value(line, "control-port") is { } port)
+        {
+            options.Port = ParseInt("control-port", port, 0, 65535);
+        }
+
+        if (Value(line, "control-bind") is { } bind)
+        {
+            options.BindAddress = IPAddress.TryParse(bind, out var address) ? address : throw new UsageException($"--control-bind takes an IP address, not '{bind}'");
+        }
+
+        if (Value(line, "control-token") is { Length: > 0 } token)
+        {
+            options.Token = token;
+        }
+
+        if (Value(line, "journal-entries") is { } entries)
+        {
+            options.JournalEntries = ParseInt("journal-entries", entries, 1, 10_000_000);
+        }
+
+        return options.Port == 0 ? null : options;
     }
 
     /// <summary>The serve-time address-check switch (on/off), or null to keep the peer database's setting.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Logging;
@@ -21,8 +22,11 @@ public static class Program
           serve [--data-dir DIR] [--port N] [--bind ADDR] [--keepalive SECONDS] [--rate EVENTS_PER_S]
                 [--history N] [--seed N] [--disable-families LIST] [--profile auto|encore38|encore52]
                 [--bundle-events N] [--log-level LEVEL] [--address-check on|off] [--scenario FILE|NAME]
+                [--control-port N] [--control-bind ADDR] [--control-token T] [--journal-entries N]
               run the eStreamer server (default 127.0.0.1:8302) with built-in traffic, or play a scenario
-              (a YAML file or a shipped example name); SIGUSR1 disables the service, SIGUSR2 enables it
+              (a YAML file or a shipped example name); SIGUSR1 disables the service, SIGUSR2 enables it.
+              The control API (HTTP: /healthz, /readyz, /sessions, /journal, /reset, /service, /metrics) listens on
+              127.0.0.1:8303 by default; --control-port 0 turns it off, --control-token requires a bearer token
           scenario validate FILE...
               check scenario files; each error printed as FILE:LINE:COL: message
           scenario list
@@ -101,6 +105,7 @@ public static class Program
         var addressCheck = OptionsBinder.AddressCheck(line);
         var scenarioName = OptionsBinder.Value(line, "scenario");
         var seedGiven = OptionsBinder.Value(line, "seed") is not null;
+        var controlOptions = OptionsBinder.BindControl(line);
         line.RejectUnknown();
 
         // A broken scenario stops here, before any port is opened.
@@ -165,17 +170,49 @@ public static class Program
             pump = new TrafficPump(journal, traffic, options.EventsPerSecond);
         }
 
-        await using var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults).ConfigureAwait(false);
         await using var playing = player;
         await using var pumping = pump;
+        var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults).ConfigureAwait(false);
+        EmulatorControl? control = null;
+        ControlServer? controlServer = null;
+        try
+        {
+            if (controlOptions is not null)
+            {
+                control = new EmulatorControl(server, journal, controlOptions, loggers);
+                controlServer = await ControlServer.StartAsync(controlOptions, control, loggers).ConfigureAwait(false);
+            }
 
-        Console.Out.WriteLine($"data folder:     {data.Directory}");
-        Console.Out.WriteLine($"client PKCS#12:  {peer.Pkcs12File}");
-        Console.Out.WriteLine($"password:        {peer.Password}");
-        Console.Out.WriteLine($"CA certificate:  {data.CaCertificatePath}");
-        Console.Out.WriteLine($"estreamer-emulator ready on {options.BindAddress}:{server.Port}");
-        Console.Out.Flush();
+            Console.Out.WriteLine($"data folder:     {data.Directory}");
+            Console.Out.WriteLine($"client PKCS#12:  {peer.Pkcs12File}");
+            Console.Out.WriteLine($"password:        {peer.Password}");
+            Console.Out.WriteLine($"CA certificate:  {data.CaCertificatePath}");
+            Console.Out.WriteLine(controlServer is null ? "control API:     off" : $"control API:     {controlServer.BaseAddress}");
+            Console.Out.WriteLine($"estreamer-emulator ready on {options.BindAddress}:{server.Port}");
+            Console.Out.Flush();
+            await WaitForStopAsync(server).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The control API first (no request sees a half-stopped server), then the server, whose last session
+            // closes still reach the conformance recorder, which then finishes writing its reports.
+            if (controlServer is not null)
+            {
+                await controlServer.DisposeAsync().ConfigureAwait(false);
+            }
 
+            await server.DisposeAsync().ConfigureAwait(false);
+            if (control is not null)
+            {
+                await control.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task WaitForStopAsync(EmulatorServer server)
+    {
         var stop = new TaskCompletionSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
@@ -183,7 +220,6 @@ public static class Program
         using var enable = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create((PosixSignal)12, _ => server.EnableServiceAsync().ContinueWith(_ => { }, TaskScheduler.Default));
         await stop.Task.ConfigureAwait(false);
         Console.Out.WriteLine("estreamer-emulator stopping");
-        return 0;
     }
 
     private static int ScenarioCommand(CommandLine line)

@@ -58,6 +58,19 @@ public sealed class EventJournal : IEventSource
     public void Append(uint archiveTimestamp, Protocol.Records.IRecord record, IReadOnlyList<Protocol.Records.IRecord> metadata) =>
         Append([(archiveTimestamp, record, metadata)]);
 
+    /// <summary>
+    /// Drops every held event (a control reset). Sequences keep counting up, so a sequence never names two
+    /// different events in one run; host profiles stay, as they describe the network rather than its events.
+    /// </summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _firstSequence = _nextSequence;
+            _events.Clear();
+        }
+    }
+
     public void AddHost(HostProfile host)
     {
         lock (_gate)

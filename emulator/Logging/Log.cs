@@ -60,15 +60,33 @@ internal static partial class Log
     [LoggerMessage(17, LogLevel.Information, "estreamer session {Session} host request: type {DataType}, {First} - {Last}: {Count} hosts")]
     public static partial void HostRequest(ILogger logger, uint session, uint dataType, IPAddress first, IPAddress last, int count);
 
-    [LoggerMessage(18, LogLevel.Warning, "estreamer fault: session {Session}: {Kind} ({Detail})")]
+    [LoggerMessage(18, LogLevel.Information, "estreamer control API listening on http://{Endpoint}{TokenNote}")]
+    public static partial void ControlListening(ILogger logger, string endpoint, string tokenNote);
+
+    [LoggerMessage(19, LogLevel.Error, "estreamer error: control API {Method} {Path} failed: {Reason}")]
+    public static partial void ControlRequestFailed(ILogger logger, string method, string path, string reason, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Debug, "estreamer control API {Method} {Path} refused: {Reason}")]
+    public static partial void ControlUnauthorized(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(21, LogLevel.Information, "estreamer reset: closed {Sessions} sessions, cleared the message journal, conformance reports and event journal")]
+    public static partial void Reset(ILogger logger, int sessions);
+
+    [LoggerMessage(22, LogLevel.Warning, "estreamer error: conformance report for session {Session} not written to {Path}: {Reason}")]
+    public static partial void ReportWriteFailed(ILogger logger, uint session, string path, string reason);
+
+    [LoggerMessage(23, LogLevel.Information, "estreamer session {Session} conformance: {Summary}")]
+    public static partial void ConformanceSummary(ILogger logger, uint session, string summary);
+
+    [LoggerMessage(24, LogLevel.Warning, "estreamer fault: session {Session}: {Kind} ({Detail})")]
     public static partial void FaultFired(ILogger logger, uint session, string kind, string detail);
 
-    [LoggerMessage(19, LogLevel.Warning, "estreamer fault: connection {Connection} from {Remote} refused by a scripted fault")]
+    [LoggerMessage(25, LogLevel.Warning, "estreamer fault: connection {Connection} from {Remote} refused by a scripted fault")]
     public static partial void ConnectionRefusedByFault(ILogger logger, EndPoint? remote, uint connection);
 
-    [LoggerMessage(20, LogLevel.Warning, "estreamer fault: service {Action} by a scripted fault")]
+    [LoggerMessage(26, LogLevel.Warning, "estreamer fault: service {Action} by a scripted fault")]
     public static partial void ServiceFault(ILogger logger, string action);
 
-    [LoggerMessage(21, LogLevel.Information, "estreamer scenario {Name} (seed {Seed}) playing from {Start:u}")]
+    [LoggerMessage(27, LogLevel.Information, "estreamer scenario {Name} (seed {Seed}) playing from {Start:u}")]
     public static partial void ScenarioStarted(ILogger logger, string name, int seed, DateTimeOffset start);
 }

@@ -17,7 +17,11 @@ internal sealed class ConnectionState
     {
         Id = id;
         Channel = channel;
-        Remote = channel.RemoteAddress;
+        // The listener is dual-stack: IPv4 clients show up as ::ffff:a.b.c.d. Log lines and the control API
+        // show them as operators write them, so "grep 'client 127.0.0.1'" finds them.
+        Remote = channel.RemoteAddress is IPEndPoint { Address.IsIPv4MappedToIPv6: true } mapped
+            ? new IPEndPoint(mapped.Address.MapToIPv4(), mapped.Port)
+            : channel.RemoteAddress;
     }
 
     public uint Id { get; }

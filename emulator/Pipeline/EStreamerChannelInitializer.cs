@@ -60,7 +60,8 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         var connection = new ConnectionState((uint)Interlocked.Increment(ref _nextConnectionId), channel);
         if (!_serviceEnabled())
         {
-            // Disabled service: refuse without a word (reference 7.3).
+            // Disabled service: refuse without a word (reference 7.3). Id 0: it never became a session.
+            _registry.Refused(0, channel.RemoteAddress, "service-disabled");
             channel.CloseAsync();
             return;
         }
@@ -89,8 +90,8 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         pipeline.AddLast("tls", tls);
 
         // After the TLS handler, because the handshake completion event travels inbound from there.
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, _logger));
-        pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _logger));
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger));
+        pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
         pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
         pipeline.AddLast("encoder", MessageEncoder.Instance);

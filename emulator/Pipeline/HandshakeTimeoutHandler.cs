@@ -1,6 +1,7 @@
 using DotNetty.Handlers.Tls;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Logging;
+using EStreamer.Emulator.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Pipeline;
@@ -12,12 +13,16 @@ namespace EStreamer.Emulator.Pipeline;
 internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
 {
     private readonly TimeSpan _timeout;
+    private readonly ConnectionState _connection;
+    private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
     private DotNetty.Common.Concurrency.IScheduledTask? _timer;
 
-    public HandshakeTimeoutHandler(TimeSpan timeout, ILogger logger)
+    public HandshakeTimeoutHandler(TimeSpan timeout, ConnectionState connection, SessionRegistry registry, ILogger logger)
     {
         _timeout = timeout;
+        _connection = connection;
+        _registry = registry;
         _logger = logger;
     }
 
@@ -28,7 +33,9 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             {
                 if (context.Channel.Active)
                 {
-                    Log.HandshakeTimedOut(_logger, context.Channel.RemoteAddress, _timeout);
+                    Log.HandshakeTimedOut(_logger, _connection.Remote, _timeout);
+                    _connection.NoteCloseReason("TLS handshake timed out");
+                    _registry.Refused(_connection.Id, _connection.Remote, "handshake-timeout");
                     context.CloseAsync();
                 }
             },
@@ -43,7 +50,10 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             _timer?.Cancel();
             if (!completion.IsSuccessful)
             {
-                Log.HandshakeFailed(_logger, context.Channel.RemoteAddress, completion.Exception?.GetBaseException().Message ?? "unknown");
+                var reason = completion.Exception?.GetBaseException().Message ?? "unknown";
+                Log.HandshakeFailed(_logger, _connection.Remote, reason);
+                _connection.NoteCloseReason($"TLS handshake failed: {reason}");
+                _registry.Refused(_connection.Id, _connection.Remote, "handshake-failed");
             }
 
             context.Channel.Pipeline.Remove(this);

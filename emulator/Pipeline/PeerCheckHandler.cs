@@ -5,6 +5,7 @@ using DotNetty.Handlers.Tls;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Pipeline;
@@ -22,15 +23,17 @@ internal sealed class PeerCheckHandler : ChannelHandlerAdapter
 
     private readonly ConnectionState _connection;
     private readonly PeerVerifier _verifier;
+    private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
     private readonly List<IByteBuffer> _held = [];
     private int _heldBytes;
     private bool _decided;
 
-    public PeerCheckHandler(ConnectionState connection, PeerVerifier verifier, ILogger logger)
+    public PeerCheckHandler(ConnectionState connection, PeerVerifier verifier, SessionRegistry registry, ILogger logger)
     {
         _connection = connection;
         _verifier = verifier;
+        _registry = registry;
         _logger = logger;
     }
 
@@ -84,6 +87,7 @@ internal sealed class PeerCheckHandler : ChannelHandlerAdapter
         if (!result.Accepted)
         {
             Log.PeerRejected(_logger, _connection.Remote, Kebab(result.Rejection), result.Detail);
+            _registry.Refused(_connection.Id, _connection.Remote, Kebab(result.Rejection));
             ReleaseHeld();
             _ = _connection.CloseGracefullyAsync($"authentication failed: {Kebab(result.Rejection)}");
             return;

@@ -61,6 +61,11 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
 
     public bool ServiceEnabled => _enabled;
 
+    /// <summary>True while the eStreamer port accepts connections (what a readiness check asks).</summary>
+    public bool Listening => _listener is { Active: true };
+
+    public EmulatorOptions Options => _options;
+
     public FaultSchedule Faults { get; }
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers, FaultSchedule? faults = null)

@@ -1,3 +1,4 @@
+using System.Net;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Sessions;
@@ -14,4 +15,13 @@ public interface ISessionObserver
     void OnServerDecision(uint sessionId, string kind, string detail);
 
     void OnSessionClosed(SessionInfo session);
+
+    /// <summary>
+    /// A connection turned away before it became a session: TLS handshake failed or timed out, the peer
+    /// check refused it (<paramref name="reason"/> is the log line's code: address-mismatch, revoked...),
+    /// or the service was disabled. Default empty, so observers that only follow sessions need not care.
+    /// </summary>
+    void OnConnectionRefused(uint sessionId, EndPoint? remote, string reason)
+    {
+    }
 }

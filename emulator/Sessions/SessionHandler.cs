@@ -52,11 +52,13 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
     private long _nullsReceived;
     private long _keepalivesSent;
     private long _queuedBytes;
+    private long _bytesSent;
     private long? _firstSequenceSent;
     private long? _lastSequenceSent;
     private uint _lastArchiveTimestamp;
     private readonly DateTimeOffset _opened = DateTimeOffset.UtcNow;
     private bool _paused;
+    private string? _tlsProtocol;
 
     public SessionHandler(
         ConnectionState connection,
@@ -90,6 +92,9 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         switch (evt)
         {
             case PeerAcceptedEvent:
+                // Read once here: SslStream throws ObjectDisposedException for it once the channel is closed,
+                // and snapshots are taken after that (the closed list, observers, the control API).
+                _tlsProtocol = _connection.Tls?.SslProtocol.ToString();
                 _state = SessionState.AwaitingRequest;
                 _requestTimer = context.Executor.Schedule(OnRequestTimeout, _options.RequestTimeout);
                 ArmFaults(context);
@@ -187,7 +192,7 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         base.ChannelInactive(context);
     }
 
-    /// <summary>Closes without any message: used for client Errors and for the service being disabled.</summary>
+    /// <summary>Closes without any message: used for client Errors, the service being disabled and a control reset.</summary>
     public void Close(string reason)
     {
         _state = SessionState.Closed;
@@ -205,7 +210,7 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         _negotiation?.Streamed.ToDictionary(kv => kv.Key, kv => kv.Value.Version) ?? new Dictionary<EventFamily, ushort>(),
         _negotiation?.Profile ?? ClientProfile.Auto,
         _opened,
-        _connection.Tls?.SslProtocol.ToString(),
+        _tlsProtocol,
         _firstSequenceSent,
         _lastSequenceSent,
         _lastArchiveTimestamp,
@@ -213,6 +218,7 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         Interlocked.Read(ref _bundlesSent),
         Interlocked.Read(ref _nullsReceived),
         Interlocked.Read(ref _keepalivesSent),
+        Interlocked.Read(ref _bytesSent),
         Interlocked.Read(ref _queuedBytes),
         _connection.Channel.IsWritable,
         _state == SessionState.Closed ? _connection.CloseReason : null);
@@ -509,8 +515,15 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         if (task.IsFaulted)
         {
             OnWriteFaulted(task);
+            return;
         }
-        else if (Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _connection.Channel.IsWritable)
+
+        if (task.IsCompletedSuccessfully)
+        {
+            Interlocked.Add(ref _bytesSent, size);
+        }
+
+        if (Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _connection.Channel.IsWritable)
         {
             SchedulePump();
         }

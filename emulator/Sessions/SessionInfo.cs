@@ -4,7 +4,10 @@ using EStreamer.Protocol.Negotiation;
 
 namespace EStreamer.Emulator.Sessions;
 
-/// <summary>A snapshot of one session for status output and tests. QueuedBytes: encoded for the client, not yet taken by the socket.</summary>
+/// <summary>
+/// A snapshot of one session for status output and tests. BytesSent: eStreamer message bytes the socket
+/// took (before TLS). QueuedBytes: encoded for the client, not yet taken by the socket.
+/// </summary>
 public sealed record SessionInfo(
     uint Id,
     string? Peer,
@@ -24,7 +27,7 @@ public sealed record SessionInfo(
     long BundlesSent,
     long NullsReceived,
     long KeepalivesSent,
-
+    long BytesSent,
     long QueuedBytes,
     bool Writable,
     string? CloseReason);

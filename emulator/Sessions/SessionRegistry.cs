@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Net;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Sessions;
@@ -24,6 +25,20 @@ public sealed class SessionRegistry
     public IReadOnlyList<SessionInfo> Live => _live.Values.Select(s => s.Snapshot()).OrderBy(s => s.Id).ToArray();
 
     public IReadOnlyList<SessionInfo> Closed => _closed.ToArray();
+
+    /// <summary>A live session's current snapshot, else the most recent closed one with that id, else null.</summary>
+    public SessionInfo? Find(uint id)
+    {
+        if (_live.TryGetValue(id, out var live))
+        {
+            return live.Snapshot();
+        }
+
+        return _closed.LastOrDefault(s => s.Id == id);
+    }
+
+    /// <summary>Forgets closed sessions (a control reset); live ones stay.</summary>
+    public void ClearClosed() => _closed.Clear();
 
     internal IEnumerable<SessionHandler> LiveHandlers => _live.Values;
 
@@ -52,6 +67,14 @@ public sealed class SessionRegistry
         foreach (var observer in Volatile.Read(ref _observers))
         {
             observer.OnClientMessage(sessionId, message);
+        }
+    }
+
+    internal void Refused(uint sessionId, EndPoint? remote, string reason)
+    {
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            observer.OnConnectionRefused(sessionId, remote, reason);
         }
     }
 

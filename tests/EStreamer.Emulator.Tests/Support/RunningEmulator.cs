@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using DotNetty.Common.Internal.Logging;
+using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Scenarios;
@@ -13,8 +14,9 @@ namespace EStreamer.Emulator.Tests.Support;
 /// <summary>
 /// The emulator as tests meet it: a fresh data folder (CA, server certificate, a peer for 127.0.0.1 with
 /// its PKCS#12 written to disk), a journal the test fills, and the server on 127.0.0.1 with port 0.
-/// Disposing stops the server, deletes the folder and fails the test if the server logged an
-/// "estreamer error" line the test did not declare expected.
+/// With a control configuration it also runs the control API on 127.0.0.1, port 0, and gives an
+/// <see cref="HttpClient"/> pointed at it. Disposing stops both, deletes the folder and fails the test if
+/// the server logged an "estreamer error" line the test did not declare expected.
 /// </summary>
 public sealed class RunningEmulator : IAsyncDisposable
 {
@@ -53,6 +55,13 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public int Port => Server.Port;
 
+    public EmulatorControl? Control { get; private set; }
+
+    public ControlServer? ControlServer { get; private set; }
+
+    /// <summary>A client of the control API (no token set on it); null without a control configuration.</summary>
+    public HttpClient? Http { get; private set; }
+
     /// <summary>The emulator playing a scenario compiled for <paramref name="start"/> (earlier than now shifts its timeline into history).</summary>
     public static async Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null)
     {
@@ -69,12 +78,12 @@ public sealed class RunningEmulator : IAsyncDisposable
                 player = new ScenarioPlayer(plan, journal);
                 player.Start();
             },
-            ScenarioSource.Faults(plan));
+            faults: ScenarioSource.Faults(plan));
         emulator._player = player;
         return emulator;
     }
 
-    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, FaultSchedule? faults = null)
+    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, Action<ControlOptions>? control = null, FaultSchedule? faults = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
         var data = EmulatorData.OpenOrCreate(directory);
@@ -93,7 +102,17 @@ public sealed class RunningEmulator : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults);
-        return new RunningEmulator(directory, data, journal, server, logs, loggers, peer);
+        var emulator = new RunningEmulator(directory, data, journal, server, logs, loggers, peer);
+        if (control is not null)
+        {
+            var controlOptions = new ControlOptions { Port = 0, BindAddress = IPAddress.Loopback };
+            control(controlOptions);
+            emulator.Control = new EmulatorControl(server, journal, controlOptions, loggers);
+            emulator.ControlServer = await ControlServer.StartAsync(controlOptions, emulator.Control, loggers);
+            emulator.Http = new HttpClient { BaseAddress = emulator.ControlServer.BaseAddress, Timeout = TestClient.DefaultTimeout };
+        }
+
+        return emulator;
     }
 
     /// <summary>Declares that an "estreamer error" line containing <paramref name="fragment"/> is part of the test.</summary>
@@ -122,12 +141,23 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Http?.Dispose();
+        if (ControlServer is not null)
+        {
+            await ControlServer.DisposeAsync();
+        }
+
         if (_player is not null)
         {
             await _player.DisposeAsync();
         }
 
         await Server.DisposeAsync();
+        if (Control is not null)
+        {
+            await Control.DisposeAsync();
+        }
+
         Data.Dispose();
         ClientCertificate.Dispose();
         _loggers.Dispose();
