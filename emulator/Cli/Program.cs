@@ -152,26 +152,13 @@ public static class Program
         }
 
         var journal = new EventJournal();
-        ScenarioPlayer? player = null;
-        TrafficPump? pump = null;
-        FaultSchedule faults = FaultSchedule.None;
-        if (scenario is not null)
+        await using var traffic = new TrafficHost(journal, options, loggers);
+        var faults = scenario is null ? FaultSchedule.None : await traffic.PlayAsync(scenario).ConfigureAwait(false);
+        if (scenario is null)
         {
-            var plan = scenario.Compile(DateTimeOffset.UtcNow);
-            faults = ScenarioSource.Faults(plan);
-            player = new ScenarioPlayer(plan, journal);
-            player.Start();
-            Log.ScenarioStarted(loggers.CreateLogger("EStreamer.Emulator"), scenario.Name, scenario.Seed, plan.Start);
-        }
-        else
-        {
-            var traffic = new BuiltInTraffic(options.Seed);
-            traffic.Prefill(journal, options.HistoryEvents, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            pump = new TrafficPump(journal, traffic, options.EventsPerSecond);
+            await traffic.StartBuiltInAsync().ConfigureAwait(false);
         }
 
-        await using var playing = player;
-        await using var pumping = pump;
         var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults).ConfigureAwait(false);
         EmulatorControl? control = null;
         ControlServer? controlServer = null;
@@ -180,7 +167,7 @@ public static class Program
             if (controlOptions is not null)
             {
                 control = new EmulatorControl(server, journal, controlOptions, loggers);
-                controlServer = await ControlServer.StartAsync(controlOptions, control, loggers).ConfigureAwait(false);
+                controlServer = await ControlServer.StartAsync(controlOptions, control, loggers, [new ScenarioEndpoints(traffic)]).ConfigureAwait(false);
             }
 
             Console.Out.WriteLine($"data folder:     {data.Directory}");

@@ -26,7 +26,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
     private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
     private readonly Func<bool> _serviceEnabled;
-    private readonly FaultSchedule _faults;
+    private readonly Func<FaultSchedule> _faults;
     private readonly IServiceControl _service;
     private int _nextConnectionId;
     private int _refuseRemaining;
@@ -38,7 +38,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         SessionRegistry registry,
         ILogger logger,
         Func<bool> serviceEnabled,
-        FaultSchedule faults,
+        Func<FaultSchedule> faults,
         IServiceControl service)
     {
         _faults = faults;
@@ -96,6 +96,6 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
         pipeline.AddLast("encoder", MessageEncoder.Instance);
         pipeline.AddLast("idle", new IdleStateHandler(TimeSpan.Zero, _options.KeepaliveInterval, TimeSpan.Zero));
-        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger, _faults, _service));
+        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger, _faults(), _service));
     }
 }

@@ -32,6 +32,7 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
     private EmulatorServer(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers, FaultSchedule faults)
     {
         _options = options;
+        Faults = faults;
         _logger = loggers.CreateLogger("EStreamer.Emulator");
         _workerGroup = new MultithreadEventLoopGroup(Math.Max(1, Environment.ProcessorCount));
         Source = source;
@@ -44,8 +45,7 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
             .ChildOption(ChannelOption.TcpNodelay, true)
             .ChildOption(ChannelOption.WriteBufferHighWaterMark, options.WriteBufferHighWaterMark)
             .ChildOption(ChannelOption.WriteBufferLowWaterMark, options.WriteBufferLowWaterMark)
-            .ChildHandler(_initializer = new EStreamerChannelInitializer(options, data, source, Sessions, _logger, () => _enabled, faults, this));
-        Faults = faults;
+            .ChildHandler(_initializer = new EStreamerChannelInitializer(options, data, source, Sessions, _logger, () => _enabled, () => Faults, this));
     }
 
     public SessionRegistry Sessions { get; } = new();
@@ -66,7 +66,8 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
 
     public EmulatorOptions Options => _options;
 
-    public FaultSchedule Faults { get; }
+    /// <summary>The scripted faults new sessions arm; replaced when another scenario is loaded.</summary>
+    public FaultSchedule Faults { get; private set; }
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, EmulatorData data, IEventSource source, ILoggerFactory loggers, FaultSchedule? faults = null)
     {
@@ -130,6 +131,13 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
         {
             _switch.Release();
         }
+    }
+
+    /// <summary>Faults of a newly loaded scenario: sessions opened from now on arm them, server-wide ones get timers.</summary>
+    public void ReplaceFaults(FaultSchedule faults)
+    {
+        Faults = faults;
+        ArmServerFaults();
     }
 
     public void RefuseNextConnections(int count)

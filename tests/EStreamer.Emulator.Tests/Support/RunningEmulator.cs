@@ -59,6 +59,9 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public ControlServer? ControlServer { get; private set; }
 
+    /// <summary>What POST /scenario replaces; present with a control configuration.</summary>
+    public TrafficHost? Traffic { get; private set; }
+
     /// <summary>A client of the control API (no token set on it); null without a control configuration.</summary>
     public HttpClient? Http { get; private set; }
 
@@ -108,7 +111,8 @@ public sealed class RunningEmulator : IAsyncDisposable
             var controlOptions = new ControlOptions { Port = 0, BindAddress = IPAddress.Loopback };
             control(controlOptions);
             emulator.Control = new EmulatorControl(server, journal, controlOptions, loggers);
-            emulator.ControlServer = await ControlServer.StartAsync(controlOptions, emulator.Control, loggers);
+            emulator.Traffic = new TrafficHost(journal, options, loggers);
+            emulator.ControlServer = await ControlServer.StartAsync(controlOptions, emulator.Control, loggers, [new ScenarioEndpoints(emulator.Traffic)]);
             emulator.Http = new HttpClient { BaseAddress = emulator.ControlServer.BaseAddress, Timeout = TestClient.DefaultTimeout };
         }
 
@@ -150,6 +154,11 @@ public sealed class RunningEmulator : IAsyncDisposable
         if (_player is not null)
         {
             await _player.DisposeAsync();
+        }
+
+        if (Traffic is not null)
+        {
+            await Traffic.DisposeAsync();
         }
 
         await Server.DisposeAsync();
