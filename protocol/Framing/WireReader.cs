@@ -131,6 +131,22 @@ public ref struct WireReader
         return body;
     }
 
+    /// <summary>
+    /// Reads a block whose type must be one of <paramref name="allowed"/>: the layouts a record has. Any other
+    /// type is refused with the field "<paramref name="field"/> type".
+    /// </summary>
+    public WireReader ReadBlock(string field, ReadOnlySpan<uint> allowed, out uint blockType)
+    {
+        var at = Offset;
+        var body = ReadBlock(field, out blockType);
+        if (allowed.IndexOf(blockType) < 0)
+        {
+            throw new ProtocolException(field + " type", at, $"block type {blockType} is not {BlockTypes.Describe(allowed)}");
+        }
+
+        return body;
+    }
+
     /// <summary>String block (reference 9.3).</summary>
     public string ReadStringBlock(string field)
     {

@@ -238,13 +238,13 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
 
     public IVersionedRecord WithBlockType(uint blockType)
     {
-        RequireSupported(blockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "record 71");
         return this with { BlockType = blockType };
     }
 
     public void WriteBody(WireWriter writer)
     {
-        RequireSupported(BlockType);
+        BlockTypes.RequireOneOf(BlockType, Blocks, "record 71");
         if (MonitorRules.Count > MonitorRuleCount)
         {
             throw new InvalidOperationException($"monitor rules holds {MonitorRules.Count} entries; the block has room for {MonitorRuleCount}");
@@ -410,14 +410,7 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
     internal static IRecord Read(RecordType recordType, ref WireReader reader)
     {
         var header = DiscoveryHeader.Read(ref reader);
-        var at = reader.Offset;
-        var r = reader.ReadBlock("connection block", out var blockType);
-
-        // Like eNcore, the layout comes from the block type on the wire, not from the requested version.
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ProtocolException("connection block type", at, $"block type {blockType} is not 163, 168, 169, 170, 171, 173 or 174");
-        }
+        var r = reader.ReadBlock("connection block", Blocks, out var blockType);
 
         var tags = HasSecurityGroupTags(blockType);
         var tagTypesAndVrfs = HasTagTypesAndVrfs(blockType);
@@ -567,11 +560,4 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
 
     private static bool HasDynamicAttributes(uint blockType) => blockType >= Block173;
 
-    private static void RequireSupported(uint blockType)
-    {
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "record 71 is written with block 163, 168, 169, 170, 171, 173 or 174");
-        }
-    }
 }

@@ -112,13 +112,13 @@ public sealed record FileEventRecord : IVersionedRecord
 
     public IVersionedRecord WithBlockType(uint blockType)
     {
-        RequireSupported(blockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "records 500 and 502");
         return this with { BlockType = blockType };
     }
 
     public void WriteBody(WireWriter writer)
     {
-        RequireSupported(BlockType);
+        BlockTypes.RequireOneOf(BlockType, Blocks, "records 500 and 502");
         var block = writer.BeginBlock(BlockType);
         writer.WriteUInt32(DeviceId);
         writer.WriteUInt16(ConnectionInstanceId);
@@ -172,15 +172,9 @@ public sealed record FileEventRecord : IVersionedRecord
 
     internal static IRecord Read(RecordType recordType, ref WireReader reader)
     {
-        var at = reader.Offset;
-        var r = reader.ReadBlock("file event block", out var blockType);
-
-        // eNcore falls back to the block-56 layout for any other type (reference 5.6.4); a decoder that
-        // checks what an emulator sends is better served by refusing it.
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ProtocolException("file event block type", at, $"block type {blockType} is not 56 or 79");
-        }
+        // eNcore falls back to the block-56 layout for any other type (reference 5.6.4, 5.6.5); a decoder
+        // that checks what an emulator sends is better served by refusing it.
+        var r = reader.ReadBlock("file event block", Blocks, out var blockType);
 
         var record = new FileEventRecord
         {
@@ -241,11 +235,4 @@ public sealed record FileEventRecord : IVersionedRecord
         return record;
     }
 
-    private static void RequireSupported(uint blockType)
-    {
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "records 500 and 502 are written with block 56 or 79");
-        }
-    }
 }

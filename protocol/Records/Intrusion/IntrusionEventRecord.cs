@@ -104,13 +104,13 @@ public sealed record IntrusionEventRecord : IVersionedRecord
 
     public IVersionedRecord WithBlockType(uint blockType)
     {
-        RequireSupported(blockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "record 400");
         return this with { BlockType = blockType };
     }
 
     public void WriteBody(WireWriter writer)
     {
-        RequireSupported(BlockType);
+        BlockTypes.RequireOneOf(BlockType, Blocks, "record 400");
         var newer = BlockType != Block60;
         var block = writer.BeginBlock(BlockType);
         writer.WriteUInt32(DeviceId);
@@ -185,12 +185,7 @@ public sealed record IntrusionEventRecord : IVersionedRecord
 
     internal static IRecord Read(RecordType recordType, ref WireReader reader)
     {
-        var at = reader.Offset;
-        var r = reader.ReadBlock("intrusion event block", out var blockType);
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ProtocolException("intrusion event block type", at, $"block type {blockType} is not 60, 81 or 85");
-        }
+        var r = reader.ReadBlock("intrusion event block", Blocks, out var blockType);
 
         var newer = blockType != Block60;
         var record = new IntrusionEventRecord
@@ -270,11 +265,4 @@ public sealed record IntrusionEventRecord : IVersionedRecord
         return record;
     }
 
-    private static void RequireSupported(uint blockType)
-    {
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "record 400 is written with block 60, 81 or 85");
-        }
-    }
 }

@@ -147,13 +147,13 @@ public sealed record UserActivityRecord : IVersionedRecord
 
     public IVersionedRecord WithBlockType(uint blockType)
     {
-        RequireSupported(blockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "a user activity record");
         return this with { BlockType = blockType };
     }
 
     public void WriteBody(WireWriter writer)
     {
-        RequireSupported(BlockType);
+        BlockTypes.RequireOneOf(BlockType, Blocks, "a user activity record");
         Header.Write(writer);
         var block = writer.BeginBlock(BlockType);
         switch (BlockType)
@@ -303,11 +303,4 @@ public sealed record UserActivityRecord : IVersionedRecord
         return record with { VpnSessions = sessions.ReadFixed(sessions.Remaining, "VPN sessions") };
     }
 
-    private static void RequireSupported(uint blockType)
-    {
-        if (Array.IndexOf(Blocks, blockType) < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "a user activity record is written with block 120, 158 or 167");
-        }
-    }
 }
