@@ -89,4 +89,7 @@ internal static partial class Log
 
     [LoggerMessage(27, LogLevel.Information, "estreamer scenario {Name} (seed {Seed}) playing from {Start:u}")]
     public static partial void ScenarioStarted(ILogger logger, string name, int seed, DateTimeOffset start);
+
+    [LoggerMessage(28, LogLevel.Information, "estreamer connection from {Remote} closed before the TLS handshake")]
+    public static partial void ClosedBeforeHandshake(ILogger logger, EndPoint? remote);
 }

@@ -51,9 +51,18 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             if (!completion.IsSuccessful)
             {
                 var reason = completion.Exception?.GetBaseException().Message ?? "unknown";
-                Log.HandshakeFailed(_logger, _connection.Remote, reason);
-                _connection.NoteCloseReason($"TLS handshake failed: {reason}");
-                _registry.Refused(_connection.Id, _connection.Remote, "handshake-failed");
+                if (!context.Channel.Active)
+                {
+                    // The peer went away before any handshake (a port check, a client giving up): not a TLS error.
+                    Log.ClosedBeforeHandshake(_logger, _connection.Remote);
+                    _connection.NoteCloseReason("closed before the TLS handshake");
+                }
+                else
+                {
+                    Log.HandshakeFailed(_logger, _connection.Remote, reason);
+                    _connection.NoteCloseReason($"TLS handshake failed: {reason}");
+                    _registry.Refused(_connection.Id, _connection.Remote, "handshake-failed");
+                }
             }
 
             context.Channel.Pipeline.Remove(this);
