@@ -19,15 +19,22 @@ internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
     /// <summary>Encodes a message into a new buffer; sessions use it to know a message's exact size before writing it.</summary>
     public static IByteBuffer Encode(IByteBufferAllocator allocator, IMessage message)
     {
-        using var writer = new WireWriter();
-        MessageCodec.Write(writer, message);
-        var written = writer.WrittenSegment;
-        var buffer = allocator.Buffer(written.Count);
-        buffer.WriteBytes(written.Array!, written.Offset, written.Count);
-        return buffer;
+        var buffer = allocator.Buffer();
+        try
+        {
+            WriteTo(message, buffer);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Release();
+            throw;
+        }
     }
 
-    protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output)
+    protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output) => WriteTo(message, output);
+
+    private static void WriteTo(IMessage message, IByteBuffer output)
     {
         using var writer = new WireWriter();
         MessageCodec.Write(writer, message);
