@@ -33,6 +33,8 @@ public static class Program
               the shipped example scenarios
           scenario show NAME
               print a shipped example (a starting point for your own)
+          status [--control-port N] [--control-host ADDR] [--control-token T]
+              is a running emulator's service enabled and listening? (exit 0 yes, 1 no or not answering)
           bench rate [--seconds N] [--rates LIST]
               measure how closely scenario traffic holds its rate (default 10 s each at 1 to 100,000 events/s)
           peers add HOST [--password P] [--out FILE] [--data-dir DIR]
@@ -73,6 +75,7 @@ public static class Program
                 "peers" => Peers(line),
                 "scenario" => ScenarioCommand(line),
                 "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
+                "status" => await StatusCommand.RunAsync(line, Console.Out).ConfigureAwait(false),
                 "probe" => await ProbeCommand.RunAsync(line, Console.Out, Console.Error).ConfigureAwait(false),
                 "help" => Help(),
                 var other => throw new UsageException($"unknown command '{other}'"),
