@@ -109,6 +109,23 @@ public sealed class ShippedScenarioTests
     }
 
     [Test]
+    public async Task Unknown_records_sends_record_9999_right_after_the_20th_message_of_the_first_session()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("unknown-records"), DateTimeOffset.UtcNow);
+        await using var client = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+
+        // The Streaming Information was message 1; bundles 2 to 20 are ordinary, the next carries the fault.
+        var bundles = await Requests.ReadBundlesAsync(client, b => b.Count >= 20);
+        var records = bundles.Select(b => b.Items.Select(i => i.Record).ToList()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(records.Take(19).SelectMany(r => r).OfType<OpaqueRecord>(), Is.Empty);
+            Assert.That(records[19].Single(), Is.TypeOf<OpaqueRecord>().With.Property(nameof(IRecord.RecordType)).EqualTo((RecordType)9999));
+        }
+    }
+
+    [Test]
     public async Task Same_scenario_and_seed_give_byte_identical_streams_and_another_seed_differs()
     {
         // One start for the three runs; quickstart's hour of history covers the 300 records compared.
