@@ -12,6 +12,7 @@ public sealed class CommandLine
     private readonly Dictionary<string, string?> _flags = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
 
     public CommandLine(IReadOnlyList<string> args, IReadOnlySet<string> switches)
     {
@@ -50,6 +51,11 @@ public sealed class CommandLine
     }
 
     public IReadOnlyList<string> Positionals => _positionals;
+
+    /// <summary>Values from a config file: used only where neither a flag nor the environment gives one.</summary>
+    public void UseConfig(IReadOnlyDictionary<string, string> values) => _config = values;
+
+    public string? ConfigValue(string name) => _config.GetValueOrDefault(name);
 
     public string? Get(string name)
     {

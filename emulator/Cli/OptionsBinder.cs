@@ -33,8 +33,9 @@ public static class OptionsBinder
         ["journal-entries"] = "ESTREAMER_JOURNAL_ENTRIES",
     };
 
+    /// <summary>A flag, else its environment variable, else the config file's value.</summary>
     public static string? Value(CommandLine line, string name) =>
-        line.Get(name) ?? System.Environment.GetEnvironmentVariable(Environment[name]);
+        line.Get(name) ?? System.Environment.GetEnvironmentVariable(Environment[name]) ?? line.ConfigValue(name);
 
     public static string DataDirectory(CommandLine line) => Value(line, "data-dir") ?? new EmulatorOptions().DataDirectory;
 

@@ -54,6 +54,8 @@ public static class Program
               each wait for a record (default 10)
 
         serve and peers options also read environment variables: --port is ESTREAMER_PORT, --data-dir ESTREAMER_DATA_DIR, ...
+        and --config FILE (or ESTREAMER_CONFIG) reads them from YAML (port: 8302, scenario: sid-remap, ...);
+        flags win over the environment, the environment over the config file, the file over the defaults
         """;
 
     private static readonly HashSet<string> Switches = ["help", .. ProbeCommand.Switches];
@@ -67,6 +69,11 @@ public static class Program
             {
                 Console.Out.WriteLine(Usage);
                 return line.Positionals.Count == 0 && !line.Has("help") ? 2 : 0;
+            }
+
+            if ((line.Get("config") ?? Environment.GetEnvironmentVariable("ESTREAMER_CONFIG")) is { } config)
+            {
+                line.UseConfig(ConfigFile.Load(config));
             }
 
             return line.Positionals[0] switch
@@ -86,6 +93,12 @@ public static class Program
             Console.Error.WriteLine($"estreamer-emulator: {usage.Message}");
             Console.Error.WriteLine("run 'estreamer-emulator help' for usage");
             return 2;
+        }
+        catch (ConfigFileException invalid)
+        {
+            Console.Error.WriteLine(invalid.Message);
+            Console.Error.WriteLine("estreamer-emulator: error: the config file has an error; not starting");
+            return 1;
         }
         catch (Exception failure)
         {
