@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using EStreamer.Emulator.Conformance;
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Faults;
+using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Sessions;
 using Microsoft.Extensions.Logging;
@@ -83,6 +85,7 @@ public sealed class EmulatorFixture : IAsyncDisposable
         var data = EmulatorData.OpenOrCreate(directory);
         EmulatorServer? server = null;
         EmulatorControl? control = null;
+        TrafficHost? traffic = null;
         try
         {
             var peer = data.AddPeer(options.PeerHost, options.ClientPassword);
@@ -95,8 +98,10 @@ public sealed class EmulatorFixture : IAsyncDisposable
             emulatorOptions.DataDirectory = directory;
 
             var journal = new EventJournal();
+            traffic = new TrafficHost(journal, emulatorOptions, loggers);
+            var faults = options.Scenario is { } scenario ? await traffic.PlayAsync(scenario).ConfigureAwait(false) : FaultSchedule.None;
             fill?.Invoke(journal);
-            server = await EmulatorServer.StartAsync(emulatorOptions, data, journal, loggers).ConfigureAwait(false);
+            server = await EmulatorServer.StartAsync(emulatorOptions, data, journal, loggers, faults).ConfigureAwait(false);
             var controlOptions = new ControlOptions
             {
                 Port = 0,
@@ -105,9 +110,12 @@ public sealed class EmulatorFixture : IAsyncDisposable
                 JournalEntries = options.JournalEntries,
             };
             control = new EmulatorControl(server, journal, controlOptions, loggers);
-            var controlServer = options.ControlApi ? await ControlServer.StartAsync(controlOptions, control, loggers).ConfigureAwait(false) : null;
+            var controlServer = options.ControlApi ? await ControlServer.StartAsync(controlOptions, control, loggers, [new ScenarioEndpoints(traffic)]).ConfigureAwait(false) : null;
             var pkcs12 = await File.ReadAllBytesAsync(peer.Pkcs12File!).ConfigureAwait(false);
-            return new EmulatorFixture(data, server, control, controlServer, journal, pkcs12, peer.Password!, peer.Pkcs12File!, options.KeepDataDirectory);
+            return new EmulatorFixture(data, server, control, controlServer, journal, pkcs12, peer.Password!, peer.Pkcs12File!, options.KeepDataDirectory)
+            {
+                Traffic = traffic,
+            };
         }
         catch
         {
@@ -121,6 +129,11 @@ public sealed class EmulatorFixture : IAsyncDisposable
                 await control.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (traffic is not null)
+            {
+                await traffic.DisposeAsync().ConfigureAwait(false);
+            }
+
             data.Dispose();
             DeleteDirectory(directory);
             throw;
@@ -132,6 +145,12 @@ public sealed class EmulatorFixture : IAsyncDisposable
 
     /// <summary>Client messages and server decisions, oldest first; of one session if given.</summary>
     public IReadOnlyList<JournalEntry> Messages(uint? session = null) => Control.Journal.Read(session);
+
+    /// <summary>What feeds the journal; <see cref="PlayScenarioAsync"/> replaces it.</summary>
+    public TrafficHost Traffic { get; private init; } = null!;
+
+    /// <summary>Plays a scenario from now, replacing what played (as POST /scenario does).</summary>
+    public Task PlayScenarioAsync(EStreamer.Scenarios.Scenario scenario) => Traffic.PlayAsync(scenario, Server);
 
     /// <summary>Closes every session silently and clears the journal, conformance reports and event journal.</summary>
     public Task ResetAsync() => Control.ResetAsync();
@@ -186,6 +205,7 @@ public sealed class EmulatorFixture : IAsyncDisposable
             await _controlServer.DisposeAsync().ConfigureAwait(false);
         }
 
+        await Traffic.DisposeAsync().ConfigureAwait(false);
         await Server.DisposeAsync().ConfigureAwait(false);
         await Control.DisposeAsync().ConfigureAwait(false);
         _data.Dispose();

@@ -34,4 +34,10 @@ public sealed class EmulatorFixtureOptions
 
     /// <summary>Leave the data folder (reports, PKCS#12) on disk after disposal, to look at a failed run.</summary>
     public bool KeepDataDirectory { get; set; }
+
+    /// <summary>
+    /// A scenario to play from the start (load one with <c>ScenarioLoader.LoadFile</c> or <c>LoadExample</c>):
+    /// its history is in the journal before the first client connects, its settings and faults apply.
+    /// </summary>
+    public EStreamer.Scenarios.Scenario? Scenario { get; set; }
 }
