@@ -69,7 +69,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         if (Volatile.Read(ref _refuseRemaining) > 0 && Interlocked.Decrement(ref _refuseRemaining) >= 0)
         {
             // Scripted fault: this connection is dropped before TLS.
-            Log.ConnectionRefusedByFault(_logger, channel.RemoteAddress, connection.Id);
+            Log.ConnectionRefusedByFault(_logger, connection.Remote, connection.Id);
             channel.CloseAsync();
             return;
         }
