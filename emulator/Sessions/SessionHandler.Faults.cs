@@ -178,9 +178,7 @@ internal sealed partial class SessionHandler
             return new EventDataMessage(data);
         }
 
-        _bundleSequence++;
-        _bundlesSent++;
-        return new MessageBundle(_connection.Id, _bundleSequence, new[] { data });
+        return NextBundle([data]);
     }
 
     /// <summary>Half of a real message, then the server hangs up: the header promises bytes that never come.</summary>

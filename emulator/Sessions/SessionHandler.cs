@@ -408,10 +408,8 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
 
             if (_extended)
             {
-                _bundleSequence++;
                 _unacknowledged++;
-                _bundlesSent++;
-                Write(context, new MessageBundle(_connection.Id, _bundleSequence, _items.ToArray()), flush: false);
+                Write(context, NextBundle(_items.ToArray()), flush: false);
                 _registry.Decision(Id, "bundle", $"bundle {_bundleSequence} sent with {_items.Count} records");
                 written++;
             }
@@ -435,6 +433,14 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         {
             SchedulePump();
         }
+    }
+
+    /// <summary>The connection's next bundle: sequence numbers run from 1 per connection (reference 6.3).</summary>
+    private MessageBundle NextBundle(EventData[] items)
+    {
+        _bundleSequence++;
+        _bundlesSent++;
+        return new MessageBundle(_connection.Id, _bundleSequence, items);
     }
 
     private bool CanWrite(IChannelHandlerContext context) =>
