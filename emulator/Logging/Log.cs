@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "estreamer error: session {Session} send failed: {Reason}; closing")]
     public static partial void SendFailed(ILogger logger, uint session, string reason);
 
+    [LoggerMessage(29, LogLevel.Information, "estreamer session {Session} client closed the connection during a send ({Cause}) with {Queued} bytes unsent")]
+    public static partial void ClientHungUpDuringSend(ILogger logger, uint session, string cause, long queued);
+
     [LoggerMessage(12, LogLevel.Information, "estreamer session {Session} closed ({Reason}): {Events} events, {Bundles} bundles, {Nulls} client nulls")]
     public static partial void SessionClosed(ILogger logger, uint session, string reason, long events, long bundles, long nulls);
 

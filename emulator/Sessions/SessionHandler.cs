@@ -543,11 +543,43 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
             return;
         }
 
-        var reason = task.Exception?.GetBaseException().Message ?? "unknown";
-        Log.SendFailed(_logger, Id, reason);
         _state = SessionState.Closed;
-        _connection.NoteCloseReason($"send failed: {reason}");
+        if (ClientHungUp(task.Exception, _connection.Channel.Active) is { } hangUp)
+        {
+            // The client closed its end while data was still on the way: its choice, not a server error.
+            Log.ClientHungUpDuringSend(_logger, Id, hangUp, Interlocked.Read(ref _queuedBytes));
+            _connection.NoteCloseReason($"client closed ({hangUp})");
+        }
+        else
+        {
+            var reason = task.Exception?.GetBaseException().Message ?? "unknown";
+            Log.SendFailed(_logger, Id, reason);
+            _connection.NoteCloseReason($"send failed: {reason}");
+        }
+
         _connection.Channel.CloseAsync();
+    }
+
+    /// <summary>
+    /// Names the socket-level cause ("Broken pipe", "Connection reset by peer") when a write failed because the
+    /// client is gone; null when the failure is something else, which the server reports as its own error.
+    /// </summary>
+    internal static string? ClientHungUp(Exception? failure, bool channelActive)
+    {
+        string? closed = null;
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case System.Net.Sockets.SocketException socket:
+                    return socket.Message;
+                case ClosedChannelException:
+                    closed = "connection closed";
+                    break;
+            }
+        }
+
+        return closed ?? (channelActive || failure is null ? null : "connection closed");
     }
 
     /// <summary>Disconnect rule: an error while processing a client request sends an Error first, then closes.</summary>
