@@ -25,6 +25,7 @@ public sealed class BuiltInTraffic
     private static readonly Guid OutsideInterface = Guid.Parse("5b0b29f8-8f2a-4c8e-9c4a-6d7c2a1e0021");
     private static readonly Guid Cloud = Guid.Parse("5b0b29f8-8f2a-4c8e-9c4a-6d7c2a1e0030");
 
+    private static readonly FileTransferDetails HttpOk = new() { HttpResponseCode = 200 };
     private static readonly IRecord[] Devices = [new IdNameRecord(RecordType.ManagedDevice, 1, "ftd-edge-1"), new IdNameRecord(RecordType.ManagedDevice, 2, "ftd-core-2")];
     private static readonly IRecord[] Priorities = [new PriorityRecord(1, "high"), new PriorityRecord(2, "medium"), new PriorityRecord(3, "low")];
     private static readonly IRecord[] Zones = [new UuidNameRecord(RecordType.SecurityZoneName, InsideZone, "inside"), new UuidNameRecord(RecordType.SecurityZoneName, OutsideZone, "outside")];
@@ -192,7 +193,7 @@ public sealed class BuiltInTraffic
             DestinationPort = (ushort)_random.Next(1024, 65535),
             IpProtocol = 6,
             AccessControlPolicyUuid = AccessPolicy,
-            HttpResponseCode = 200,
+            Transfer = HttpOk,
         }, [Devices[device]]);
     }
 
@@ -229,7 +230,7 @@ public sealed class BuiltInTraffic
             Action = 4,
             IpProtocol = 6,
             ThreatScore = 90,
-            HttpResponseCode = 200,
+            Transfer = HttpOk,
         }, [Devices[device], CloudName]);
     }
 

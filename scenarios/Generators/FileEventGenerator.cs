@@ -59,9 +59,7 @@ internal sealed class FileEventGenerator
                     IpProtocol = NetworkFacts.Tcp,
                     SourceCountry = download ? NetworkFacts.Country(f) : (ushort)0,
                     DestinationCountry = download ? (ushort)0 : NetworkFacts.Country(f),
-                    SecurityContext = new byte[16],
-                    SslCertificateFingerprint = new byte[20],
-                    HttpResponseCode = 200,
+                    Transfer = NetworkFacts.HttpOkTransfer,
                 };
             });
     }

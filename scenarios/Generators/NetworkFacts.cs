@@ -1,4 +1,5 @@
 using Bogus;
+using EStreamer.Protocol.Records.Files;
 
 namespace EStreamer.Scenarios.Generators;
 
@@ -22,6 +23,9 @@ internal static class NetworkFacts
     ];
 
     public static readonly uint[] HttpResponseCodes = [200, 200, 200, 301, 302, 403, 404, 500];
+
+    /// <summary>A file fetched over plain HTTP with a 200 answer: no TLS session, no archive, no VRF.</summary>
+    public static readonly FileTransferDetails HttpOkTransfer = new() { HttpResponseCode = 200 };
 
     /// <summary>
     /// A short list of current browser and tool user agents. Bogus's own UserAgent() composes strings from many

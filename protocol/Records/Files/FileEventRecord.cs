@@ -92,23 +92,8 @@ public sealed record FileEventRecord : IVersionedRecord
     public ushort DestinationCountry { get; init; }
     public uint WebApplicationId { get; init; }
     public uint ClientApplicationId { get; init; }
-    public EquatableArray<byte> SecurityContext { get; init; } = new byte[16];
-    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = new byte[20];
-    public ushort SslActualAction { get; init; }
-    public ushort SslFlowStatus { get; init; }
-
-    /// <summary>Travels as a string block, unlike <see cref="Sha256"/>.</summary>
-    public string ArchiveSha { get; init; } = string.Empty;
-
-    public string ArchiveName { get; init; } = string.Empty;
-    public byte ArchiveDepth { get; init; }
-    public uint HttpResponseCode { get; init; }
-
-    /// <summary>Block 79 only.</summary>
-    public string IngressVrf { get; init; } = string.Empty;
-
-    /// <summary>Block 79 only.</summary>
-    public string EgressVrf { get; init; } = string.Empty;
+    /// <summary>The TLS, archive, HTTP and VRF fields this block shares with the other file-carrying blocks.</summary>
+    public FileTransferDetails Transfer { get; init; } = FileTransferDetails.None;
 
     public IVersionedRecord WithBlockType(uint blockType)
     {
@@ -152,21 +137,7 @@ public sealed record FileEventRecord : IVersionedRecord
         writer.WriteUInt16(DestinationCountry);
         writer.WriteUInt32(WebApplicationId);
         writer.WriteUInt32(ClientApplicationId);
-        writer.WriteFixed(SecurityContext, 16, "security context");
-        writer.WriteFixed(SslCertificateFingerprint, 20, "SSL certificate fingerprint");
-        writer.WriteUInt16(SslActualAction);
-        writer.WriteUInt16(SslFlowStatus);
-        writer.WriteStringBlock(ArchiveSha);
-        writer.WriteStringBlock(ArchiveName);
-        writer.WriteUInt8(ArchiveDepth);
-        writer.WriteUInt32(HttpResponseCode);
-        if (BlockType == Block79)
-        {
-            // Block 79 is block 56 with the VRF names appended (reference 11.18).
-            writer.WriteStringBlock(IngressVrf);
-            writer.WriteStringBlock(EgressVrf);
-        }
-
+        Transfer.Write(writer, withVrfNames: BlockType == Block79);
         writer.EndBlock(block);
     }
 
@@ -212,27 +183,10 @@ public sealed record FileEventRecord : IVersionedRecord
             DestinationCountry = r.ReadUInt16("destination country"),
             WebApplicationId = r.ReadUInt32("web application ID"),
             ClientApplicationId = r.ReadUInt32("client application ID"),
-            SecurityContext = r.ReadFixed(16, "security context"),
-            SslCertificateFingerprint = r.ReadFixed(20, "SSL certificate fingerprint"),
-            SslActualAction = r.ReadUInt16("SSL actual action"),
-            SslFlowStatus = r.ReadUInt16("SSL flow status"),
-            ArchiveSha = r.ReadStringBlock("archive SHA"),
-            ArchiveName = r.ReadStringBlock("archive name"),
-            ArchiveDepth = r.ReadUInt8("archive depth"),
-            HttpResponseCode = r.ReadUInt32("HTTP response code"),
+            Transfer = FileTransferDetails.Read(ref r, withVrfNames: blockType == Block79),
         };
-
-        if (blockType == Block79)
-        {
-            record = record with
-            {
-                IngressVrf = r.ReadStringBlock("ingress VRF"),
-                EgressVrf = r.ReadStringBlock("egress VRF"),
-            };
-        }
 
         r.ExpectEnd("file event block");
         return record;
     }
-
 }

@@ -45,16 +45,19 @@ public sealed class FileEventRecordTests
         DestinationCountry = 0x1717,
         WebApplicationId = 0x18181818,
         ClientApplicationId = 0x19191919,
-        SecurityContext = Enumerable.Repeat((byte)0x1A, 16).ToArray(),
-        SslCertificateFingerprint = Enumerable.Repeat((byte)0x1B, 20).ToArray(),
-        SslActualAction = 0x1C1C,
-        SslFlowStatus = 0x1D1D,
-        ArchiveSha = "ab",
-        ArchiveName = "z.zip",
-        ArchiveDepth = 0x1E,
-        HttpResponseCode = 200,
-        IngressVrf = "in",
-        EgressVrf = "out",
+        Transfer = new()
+        {
+            SecurityContext = Enumerable.Repeat((byte)0x1A, 16).ToArray(),
+            SslCertificateFingerprint = Enumerable.Repeat((byte)0x1B, 20).ToArray(),
+            SslActualAction = 0x1C1C,
+            SslFlowStatus = 0x1D1D,
+            ArchiveSha = "ab",
+            ArchiveName = "z.zip",
+            ArchiveDepth = 0x1E,
+            HttpResponseCode = 200,
+            IngressVrf = "in",
+            EgressVrf = "out",
+        },
     };
 
     // Offsets 8–251 are the same in both blocks (reference 11.18); block 79 only appends.
@@ -229,6 +232,6 @@ public sealed class FileEventRecordTests
 
     // Fields a layout does not carry decode as their defaults.
     private static FileEventRecord Expected(RecordType recordType, uint blockType) => blockType == FileEventRecord.Block56
-        ? Sample with { RecordType = recordType, BlockType = 56, IngressVrf = "", EgressVrf = "" }
+        ? Sample with { RecordType = recordType, BlockType = 56, Transfer = Sample.Transfer with { IngressVrf = "", EgressVrf = "" } }
         : Sample with { RecordType = recordType, BlockType = 79 };
 }
