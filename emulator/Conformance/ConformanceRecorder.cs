@@ -111,18 +111,21 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
 
     public void OnSessionClosed(SessionInfo session)
     {
-        _live.TryRemove(session.Id, out var observations);
-
         // Connections refused before verification are counted by metrics and logged; they have no client behaviour to judge.
         if (session.Peer is null)
         {
+            _live.TryRemove(session.Id, out _);
             return;
         }
 
-        var report = Build(session, (observations ?? new SessionObservations()).Capture(), final: true);
+        // The observations go only once the final report is stored, so a provisional report asked for in between
+        // still sees everything observed.
+        var observations = _live.TryGetValue(session.Id, out var seen) ? seen : new SessionObservations();
+        var report = Build(session, observations.Capture(), final: true);
         lock (_gate)
         {
             _reports[session.Id] = report;
+            _live.TryRemove(session.Id, out _);
             while (_reports.Count > ReportsKept)
             {
                 _reports.Remove(_reports.Keys.First());

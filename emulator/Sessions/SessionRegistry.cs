@@ -12,6 +12,7 @@ public sealed class SessionRegistry
 
     private readonly ConcurrentDictionary<uint, SessionHandler> _live = new();
     private readonly ConcurrentQueue<SessionInfo> _closed = new();
+    private readonly Lock _removing = new();
 
     private ISessionObserver[] _observers = [];
 
@@ -46,19 +47,28 @@ public sealed class SessionRegistry
 
     internal void Remove(SessionHandler session)
     {
-        if (_live.TryRemove(session.Id, out _))
+        SessionInfo info;
+        lock (_removing)
         {
-            var info = session.Snapshot();
+            if (!_live.ContainsKey(session.Id))
+            {
+                return;
+            }
+
+            // Listed among the closed before it leaves the live list: a lookup by id in between
+            // (GET /sessions/{id} polling for the close) must never find neither.
+            info = session.Snapshot();
             _closed.Enqueue(info);
+            _live.TryRemove(session.Id, out _);
             while (_closed.Count > ClosedKept && _closed.TryDequeue(out _))
             {
             }
+        }
 
-            SessionClosed?.Invoke(info);
-            foreach (var observer in Volatile.Read(ref _observers))
-            {
-                observer.OnSessionClosed(info);
-            }
+        SessionClosed?.Invoke(info);
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            observer.OnSessionClosed(info);
         }
     }
 
