@@ -221,9 +221,11 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
 
     private async Task BindAsync(int port)
     {
-        _enabled = true;
         _listener = await _bootstrap.BindAsync(_options.BindAddress, port).ConfigureAwait(false);
         Port = ((IPEndPoint)_listener.LocalAddress).Port;
+
+        // Enabled only once the port accepts: whoever sees the service enabled can connect.
+        _enabled = true;
         Log.Listening(_logger, _options.BindAddress, Port);
     }
 }

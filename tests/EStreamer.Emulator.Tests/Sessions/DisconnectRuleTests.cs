@@ -90,6 +90,26 @@ public sealed class DisconnectRuleTests
     }
 
     [Test]
+    [Description("Scripts and the readiness check wait for the service to show as enabled, then connect at once.")]
+    public async Task Once_the_service_shows_enabled_again_it_accepts_connections()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await _emulator.Server.DisableServiceAsync();
+            var enabling = _emulator.Server.EnableServiceAsync();
+            while (!_emulator.Server.ServiceEnabled && !enabling.IsCompleted)
+            {
+                await Task.Yield();
+            }
+
+            await using var client = await _emulator.ConnectAsync();
+            await enabling;
+        }
+
+        Assert.That(_emulator.Server.Listening, Is.True);
+    }
+
+    [Test]
     public async Task A_client_that_resets_mid_stream_ends_only_its_own_session()
     {
         var dropped = await OpenStreamingAsync();
