@@ -37,7 +37,7 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
 
     private IChannelHandlerContext? _context;
     private DotNetty.Common.Concurrency.IScheduledTask? _requestTimer;
-    private SessionState _state = SessionState.Verifying;
+    private volatile SessionState _state = SessionState.Verifying;
     private EventStreamRequestMessage? _request;
     private RequestFlags _flags;
     private bool _extended;
@@ -285,16 +285,19 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
         Log.Negotiated(_logger, Id, extended ? "bundles" : "event data", families.Length == 0 ? "nothing" : families, _negotiation.Profile.ToString());
         _registry.Decision(Id, "negotiated", $"{(extended ? "bundles" : "event data")}: {(families.Length == 0 ? "nothing" : families)}; profile {_negotiation.Profile}; header {(_extendedHeader ? "extended" : "standard")}");
 
-        _state = SessionState.Streaming;
         if ((_flags & RequestFlags.HostOnly) != 0)
         {
             // Bit 11 asks for no default streaming: the connection is for host requests only (reference 3.3).
+            _state = SessionState.Streaming;
             return;
         }
 
+        // The start point is fixed before the session shows as streaming: an event appended once it does is
+        // never before a "from now" start.
         _cursor = _source.StartSequence(initialTimestamp);
         _registry.Decision(Id, "start", $"initial timestamp {initialTimestamp}: streaming from journal sequence {_cursor}");
         _source.Appended += _onAppended;
+        _state = SessionState.Streaming;
         SchedulePump();
     }
 
