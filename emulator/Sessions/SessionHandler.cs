@@ -569,20 +569,18 @@ internal sealed partial class SessionHandler : ChannelHandlerAdapter
     /// </summary>
     internal static string? ClientHungUp(Exception? failure, bool channelActive)
     {
-        string? closed = null;
+        var channelClosed = false;
         for (var e = failure; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is System.Net.Sockets.SocketException socket)
             {
-                case System.Net.Sockets.SocketException socket:
-                    return socket.Message;
-                case ClosedChannelException:
-                    closed = "connection closed";
-                    break;
+                return socket.Message;
             }
+
+            channelClosed |= e is ClosedChannelException;
         }
 
-        return closed ?? (channelActive || failure is null ? null : "connection closed");
+        return channelClosed || (failure is not null && !channelActive) ? "connection closed" : null;
     }
 
     /// <summary>Disconnect rule: an error while processing a client request sends an Error first, then closes.</summary>

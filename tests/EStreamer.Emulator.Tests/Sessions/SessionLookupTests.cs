@@ -30,29 +30,28 @@ public sealed class SessionLookupTests
             await client.ReceiveAsync<MessageBundle>();
             var id = registry.Live.Single(s => s.State == SessionState.Streaming).Id;
 
-            // Look the session up in a tight loop on another thread while the client hangs up, until it is listed as closed.
+            // Look the session up in a tight loop on another thread while the client hangs up, until it is listed as
+            // closed. Only that thread writes the counters; they are read after it has finished.
+            var deadline = DateTime.UtcNow + TestClient.DefaultTimeout;
             var poll = Task.Run(() =>
             {
                 for (var n = 0L; ; n++)
                 {
-                    Interlocked.Increment(ref lookups);
+                    lookups++;
                     if (registry.Find(id) is null)
                     {
-                        lock (misses)
-                        {
-                            misses.Add(id);
-                        }
+                        misses.Add(id);
                     }
 
-                    if (n % 64 == 0 && registry.Closed.Any(s => s.Id == id))
+                    if (n % 64 == 0 && (registry.Closed.Any(s => s.Id == id) || DateTime.UtcNow > deadline))
                     {
-                        return;
+                        return registry.Closed.Any(s => s.Id == id);
                     }
                 }
             });
 
             await client.DisposeAsync();
-            await poll.WaitAsync(TestClient.DefaultTimeout);
+            Assert.That(await poll, Is.True, $"session {id} never listed as closed");
         }
 
         TestContext.Out.WriteLine($"{lookups} lookups across {Sessions} closes");
