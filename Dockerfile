@@ -8,12 +8,16 @@ WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY protocol/EStreamer.Protocol.csproj protocol/
+COPY scenarios/EStreamer.Scenarios.csproj scenarios/
 COPY emulator/EStreamer.Emulator.csproj emulator/
-# A project the emulator comes to reference (scenarios/, say) needs its .csproj and sources copied here too.
-RUN dotnet restore emulator/EStreamer.Emulator.csproj
+COPY cli/EStreamer.Emulator.Cli.csproj cli/
+# Every project cli/ references, directly or not, needs its .csproj above and its sources below.
+RUN dotnet restore cli/EStreamer.Emulator.Cli.csproj
 COPY protocol/ protocol/
+COPY scenarios/ scenarios/
 COPY emulator/ emulator/
-RUN dotnet publish emulator/EStreamer.Emulator.csproj -c Release --no-restore -o /app
+COPY cli/ cli/
+RUN dotnet publish cli/EStreamer.Emulator.Cli.csproj -c Release --no-restore -o /app
 
 # ---- runtime: no SDK, non-root. The ASP.NET Core runtime, because the control API runs on Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -6,7 +6,7 @@ namespace EStreamer.Emulator.Server;
 
 /// <summary>
 /// Everything the server can be told. Defaults are the embedded ones `serve` starts with; the CLI
-/// and <c>ESTREAMER_*</c> environment variables override them (see <see cref="Cli.OptionsBinder"/>).
+/// and <c>ESTREAMER_*</c> environment variables override them (the command line binds them).
 /// </summary>
 public sealed class EmulatorOptions
 {
