@@ -168,18 +168,51 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
             await listener.CloseAsync().ConfigureAwait(false);
         }
 
-        foreach (var session in Sessions.LiveHandlers.ToArray())
-        {
-            session.Close("server stopping");
-        }
+        await CloseSessionsAsync("server stopping").ConfigureAwait(false);
 
-        var quiet = TimeSpan.FromMilliseconds(50);
+        // No quiet period: every channel is closed by now, and an idle DotNetty 0.7.6 loop is never
+        // "quiet" (its own timers keep it busy), so any quiet period is always waited out in full.
         var timeout = TimeSpan.FromSeconds(2);
         await Task.WhenAll(
-            _workerGroup.ShutdownGracefullyAsync(quiet, timeout),
-            _bossGroup.ShutdownGracefullyAsync(quiet, timeout)).ConfigureAwait(false);
+            _workerGroup.ShutdownGracefullyAsync(TimeSpan.Zero, timeout),
+            _bossGroup.ShutdownGracefullyAsync(TimeSpan.Zero, timeout)).ConfigureAwait(false);
         _switch.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>Closes every live session and waits (bounded) until each has left the registry.</summary>
+    private async Task CloseSessionsAsync(string reason)
+    {
+        var allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnClosed(SessionInfo _)
+        {
+            if (!Sessions.LiveHandlers.Any())
+            {
+                allClosed.TrySetResult();
+            }
+        }
+
+        Sessions.SessionClosed += OnClosed;
+        try
+        {
+            foreach (var session in Sessions.LiveHandlers.ToArray())
+            {
+                session.Close(reason);
+            }
+
+            if (Sessions.LiveHandlers.Any())
+            {
+                await allClosed.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+        }
+        catch (TimeoutException)
+        {
+            // A channel that does not close is torn down with its event loop below.
+        }
+        finally
+        {
+            Sessions.SessionClosed -= OnClosed;
+        }
     }
 
     private void ArmServerFaults()

@@ -7,7 +7,6 @@ using EStreamer.Protocol.Records.Intrusion;
 namespace EStreamer.Emulator.Fixture.Tests;
 
 /// <summary>The fixture as a client's test suite uses it: one emulator for the fixture, reset between tests.</summary>
-[NonParallelizable]
 public sealed class EmulatorFixtureTests
 {
     private EmulatorFixture _emulator = null!;

@@ -6,7 +6,6 @@ using EStreamer.Scenarios;
 namespace EStreamer.Emulator.Fixture.Tests;
 
 /// <summary>The fixture started with a scenario: its records reach a client as soon as it connects.</summary>
-[NonParallelizable]
 public sealed class ScenarioFixtureTests
 {
     [Test]

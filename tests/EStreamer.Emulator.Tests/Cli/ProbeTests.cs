@@ -12,7 +12,6 @@ namespace EStreamer.Emulator.Tests.Cli;
 /// `probe` run in-process (standard output and error captured) against the real emulator on 127.0.0.1:
 /// the success paths in both request modes, and one test per failure it must tell apart.
 /// </summary>
-[NonParallelizable]
 public sealed class ProbeTests
 {
     private const string NotAccepted =

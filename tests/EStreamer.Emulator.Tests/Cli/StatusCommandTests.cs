@@ -7,7 +7,6 @@ using EStreamer.Emulator.Tests.Support;
 namespace EStreamer.Emulator.Tests.Cli;
 
 /// <summary>`status` against a running emulator's control API on 127.0.0.1.</summary>
-[NonParallelizable]
 public sealed class StatusCommandTests
 {
     [Test]

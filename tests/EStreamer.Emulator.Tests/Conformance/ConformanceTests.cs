@@ -11,7 +11,6 @@ namespace EStreamer.Emulator.Tests.Conformance;
 /// Conformance reports of real clients over TLS, read back through the control API: the well-behaved
 /// client, the one that never acknowledges, and reconnects from various start times.
 /// </summary>
-[NonParallelizable]
 public sealed class ConformanceTests
 {
     private const uint T = 1_800_000_000;

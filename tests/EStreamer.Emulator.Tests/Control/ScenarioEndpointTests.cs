@@ -8,7 +8,6 @@ using EStreamer.Protocol.Records.Metadata;
 namespace EStreamer.Emulator.Tests.Control;
 
 /// <summary>POST /scenario, /events and /faults over real HTTP, observed by a TLS client.</summary>
-[NonParallelizable]
 public sealed class ScenarioEndpointTests
 {
     [Test]

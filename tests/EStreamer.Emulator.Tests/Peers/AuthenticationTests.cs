@@ -11,7 +11,6 @@ namespace EStreamer.Emulator.Tests.Peers;
 /// Post-connect verification over real TLS (reference 1.4, 7.3): every refusal completes TLS, sends no
 /// eStreamer message, closes, and logs one line with "estreamer", "error" and the reason.
 /// </summary>
-[NonParallelizable]
 public sealed class AuthenticationTests
 {
     private RunningEmulator _emulator = null!;

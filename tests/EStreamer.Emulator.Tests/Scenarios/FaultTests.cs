@@ -12,7 +12,6 @@ namespace EStreamer.Emulator.Tests.Scenarios;
 /// Every scripted fault over real TLS, each at its scripted point: after the third data message
 /// (Streaming Information and two bundles of five events) on connection 1, while other sessions go on.
 /// </summary>
-[NonParallelizable]
 public sealed class FaultTests
 {
     private const string Template = """

@@ -13,7 +13,6 @@ namespace EStreamer.Emulator.Tests.Scenarios;
 /// Each is compiled with a start time in the past where its scripted steps lie ahead, so that they are
 /// already history and the test need not wait for them.
 /// </summary>
-[NonParallelizable]
 public sealed class ShippedScenarioTests
 {
     [Test]

@@ -15,7 +15,6 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// Request negotiation over real TLS on 127.0.0.1: plain and extended flows, the probe connection,
 /// highest version wins, layouts per version and client profile, bit 23, server-side switches.
 /// </summary>
-[NonParallelizable]
 public sealed class NegotiationTests
 {
     private RunningEmulator _emulator = null!;

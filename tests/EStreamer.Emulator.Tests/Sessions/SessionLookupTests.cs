@@ -9,7 +9,6 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// Tools poll a session by id until it closes (`GET /sessions/{id}`, the conformance report, the fixture's
 /// waits). The session must be findable at every moment of its close: live, then closed, never neither.
 /// </summary>
-[NonParallelizable]
 public sealed class SessionLookupTests
 {
     private const int Sessions = 40;

@@ -9,7 +9,6 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// A client that stops reading must not make the server buffer without bound: the session pauses once
 /// the channel's high-water mark is reached and resumes when the client reads again.
 /// </summary>
-[NonParallelizable]
 public sealed class SlowClientTests
 {
     [Test]

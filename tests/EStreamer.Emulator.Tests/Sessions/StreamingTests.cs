@@ -10,7 +10,6 @@ using EStreamer.Protocol.Records.Discovery;
 namespace EStreamer.Emulator.Tests.Sessions;
 
 /// <summary>Start times, duplicates on reconnect, keep-alives and host requests, over real TLS.</summary>
-[NonParallelizable]
 public sealed class StreamingTests
 {
     private const uint T = 1_800_000_000;

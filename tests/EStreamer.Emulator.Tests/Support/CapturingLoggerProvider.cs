@@ -12,6 +12,26 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
+    /// <summary>Removes and returns the lines matching <paramref name="predicate"/>; the rest stay.</summary>
+    public string[] Take(Func<string, bool> predicate)
+    {
+        lock (_lines)
+        {
+            var all = new List<(LogLevel Level, string Line)>();
+            while (_lines.TryDequeue(out var line))
+            {
+                all.Add(line);
+            }
+
+            foreach (var kept in all.Where(l => !predicate(l.Line)))
+            {
+                _lines.Enqueue(kept);
+            }
+
+            return all.Where(l => predicate(l.Line)).Select(l => l.Line).ToArray();
+        }
+    }
+
     public void Dispose()
     {
     }

@@ -89,8 +89,8 @@ public sealed class RunningEmulator : IAsyncDisposable
     public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, Action<ControlOptions>? control = null, FaultSchedule? faults = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
-        var data = EmulatorData.OpenOrCreate(directory);
-        var peer = data.AddPeer(IPAddress.Loopback.ToString(), PeerPassword);
+        var data = TestDataFolder.CreateCopy(directory);
+        var peer = data.Peers.FindByHost(IPAddress.Loopback.ToString())!;
         var options = new EmulatorOptions
         {
             DataDirectory = directory,

@@ -1,0 +1,19 @@
+namespace EStreamer.Emulator.Tests.Support;
+
+/// <summary>
+/// The leak reports of DotNetty's resource leak detector. It reports a buffer when the buffer is
+/// finalized without having been released, so a collection forces pending reports out.
+/// </summary>
+internal static class BufferLeaks
+{
+    public static CapturingLoggerProvider Log { get; } = new();
+
+    /// <summary>Collects garbage, runs finalizers and takes every leak report logged so far.</summary>
+    public static string[] Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return Log.Take(line => line.Contains("LEAK", StringComparison.Ordinal));
+    }
+}
