@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 
 namespace EStreamer.Emulator.Tls;
@@ -79,16 +80,30 @@ public sealed class CertificateAuthority : IDisposable
     }
 
     /// <summary>
-    /// The file a management center hands out for a client: leaf certificate, its key and the CA
-    /// certificate, password-protected. .NET's default PKCS#12 protection (3DES, SHA-1 MAC) is kept
-    /// because older OpenSSL builds behind older clients read only that (reference 1.3).
+    /// The file a management center hands out for a client, password-protected, in the order its files
+    /// have: the client certificate, then its key, then the CA certificate. Clients that split the file
+    /// with <c>openssl pkcs12 -nodes</c> take the first certificate as theirs, so the order matters.
+    /// 3DES with a SHA-1 MAC, because older OpenSSL builds behind older clients read only that (reference 1.3).
     /// </summary>
     public byte[] ExportClientPkcs12(X509Certificate2 clientWithKey, string password)
     {
+        using var key = clientWithKey.GetRSAPrivateKey()
+            ?? throw new ArgumentException("the client certificate needs its RSA private key", nameof(clientWithKey));
+        var protection = new PbeParameters(PbeEncryptionAlgorithm.TripleDes3KeyPkcs12, HashAlgorithmName.SHA1, 2048);
+
+        // The same local key id on the certificate and the key tells every reader which key is whose.
+        var keyId = new Pkcs9LocalKeyId(clientWithKey.GetCertHash());
+        using var clientPublic = X509CertificateLoader.LoadCertificate(clientWithKey.RawData);
         using var caPublic = X509CertificateLoader.LoadCertificate(Certificate.RawData);
-        var collection = new X509Certificate2Collection { clientWithKey, caPublic };
-        return collection.Export(X509ContentType.Pkcs12, password)
-            ?? throw new CryptographicException("PKCS#12 export produced nothing");
+        var contents = new Pkcs12SafeContents();
+        contents.AddCertificate(clientPublic).Attributes.Add(keyId);
+        contents.AddShroudedKey(key, password, protection).Attributes.Add(keyId);
+        contents.AddCertificate(caPublic);
+
+        var builder = new Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(contents);
+        builder.SealWithMac(password, HashAlgorithmName.SHA1, 2048);
+        return builder.Encode();
     }
 
     public void Dispose() => Certificate.Dispose();

@@ -42,7 +42,7 @@ public sealed class ShippedScenarioTests
             RecordType.ConnectionStatistics, RecordType.MalwareEvent, RecordType.UserLogin, RecordType.CorrelationEvent,
             RecordType.RuleMessage, RecordType.ManagedDevice,
         ];
-        var bundles = await Requests.ReadBundlesUntilQuietAsync(client);
+        var bundles = await Requests.ReadBundlesAsync(client, read => Types(read).IsSupersetOf(expected) && Types(read).Overlaps([RecordType.FileEvent, RecordType.FileMalwareEvent]) && Types(read).Any(RecordFamilies.IsDiscoveryRecord));
         var records = bundles.SelectMany(b => b.Items).Select(i => i.Record).ToList();
         Assert.That(Types(bundles), Is.SupersetOf(expected));
         Assert.That(Types(bundles), Does.Contain(RecordType.FileEvent).Or.Contain(RecordType.FileMalwareEvent));

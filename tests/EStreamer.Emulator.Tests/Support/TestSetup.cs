@@ -9,15 +9,17 @@ using Microsoft.Extensions.Logging;
 [assembly: LevelOfParallelism(4)]
 [assembly: FailOnBufferLeak]
 
-namespace EStreamer.Emulator.Tests.Support;
-
 /// <summary>
-/// Process-wide: DotNetty's own log goes to a capturing logger, and its leak detector runs at its
-/// strictest, so a buffer the server forgets to release is reported (and fails the test that sees it,
-/// see <see cref="FailOnBufferLeakAttribute"/>).
+/// Process-wide, before any test (hence outside every namespace: a SetUpFixture covers only its own
+/// namespace): DotNetty's own log goes to a capturing logger, and its leak detector runs at its
+/// strictest, so a buffer the server forgets to release is reported and fails the test that sees it
+/// (<see cref="FailOnBufferLeakAttribute"/>). DotNetty binds its loggers once, on first use, so this must
+/// run before any DotNetty type is touched.
 /// </summary>
 [SetUpFixture]
+#pragma warning disable CA1050 // Declare types in namespaces: NUnit applies a SetUpFixture to its namespace only.
 public sealed class TestSetup
+#pragma warning restore CA1050
 {
     private ILoggerFactory? _factory;
 
