@@ -1,15 +1,25 @@
+using System.Net;
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Connection;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Users;
+using EStreamer.Scenarios;
 
 namespace EStreamer.Emulator.Scenarios;
 
-/// <summary>Hosts a scenario talks about, taken from discovery headers, so host data requests can be answered.</summary>
+/// <summary>Hosts a scenario talks about, so host data requests can be answered: the plan's host pool, and discovery headers.</summary>
 internal static class ScenarioHosts
 {
-    public static IEnumerable<HostProfile> From(IRecord record)
+    /// <summary>The inside hosts of a plan, named, last seen at the plan's start.</summary>
+    public static IEnumerable<HostProfile> From(ScenarioPlan plan)
+    {
+        var seen = (uint)Math.Clamp(plan.Start.ToUnixTimeSeconds(), 0, uint.MaxValue);
+        return plan.Hosts.Select(h => new HostProfile(h.Address, h.MacAddress.AsSpan().ToArray(), 0, seen, h.Name));
+    }
+
+    /// <summary>The host a record's discovery header describes, keeping the name the plan gave it.</summary>
+    public static IEnumerable<HostProfile> From(IRecord record, IReadOnlyDictionary<IPAddress, string> names)
     {
         var header = record switch
         {
@@ -21,12 +31,12 @@ internal static class ScenarioHosts
             UserActivityRecord user => user.Header,
             _ => null,
         };
-        if (header is null || header.HostIp.Equals(System.Net.IPAddress.IPv6Any))
+        if (header is null || header.HostIp.Equals(IPAddress.IPv6Any))
         {
             yield break;
         }
 
         var hops = record is HostValueRecord { RecordType: RecordType.HopsChange } hopsRecord ? (byte)hopsRecord.Value : (byte)0;
-        yield return new HostProfile(header.HostIp, header.MacAddress.AsSpan().ToArray(), hops, header.EventSecond, string.Empty);
+        yield return new HostProfile(header.HostIp, header.MacAddress.AsSpan().ToArray(), hops, header.EventSecond, names.GetValueOrDefault(header.HostIp, string.Empty));
     }
 }

@@ -18,6 +18,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly IEnumerator<PlannedEvent> _events;
+    private readonly Dictionary<System.Net.IPAddress, string> _hostNames;
     private PlannedEvent? _next;
     private Task _loop = Task.CompletedTask;
     private long _played;
@@ -28,6 +29,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
         _journal = journal;
         _time = time ?? TimeProvider.System;
         _events = plan.Events.GetEnumerator();
+        _hostNames = plan.Hosts.ToDictionary(h => h.Address, h => h.Name);
         _next = _events.MoveNext() ? _events.Current : null;
     }
 
@@ -37,9 +39,17 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     /// <summary>True once a finite scenario has played its last event.</summary>
     public bool Finished => _next is null;
 
-    /// <summary>Appends what is due now (history included), then keeps playing in the background.</summary>
+    /// <summary>
+    /// Makes the plan's hosts known (host data requests about any of them are answered from the start), appends
+    /// what is due now (history included), then keeps playing in the background.
+    /// </summary>
     public void Start()
     {
+        foreach (var host in ScenarioHosts.From(_plan))
+        {
+            _journal.AddHost(host);
+        }
+
         PlayDue(Elapsed);
         _loop = Task.Run(RunAsync);
     }
@@ -78,7 +88,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
         {
             var archive = (uint)Math.Max(0, (_plan.Start + planned.Offset).ToUnixTimeSeconds());
             batch.Add((archive, planned.Record, planned.Metadata));
-            foreach (var host in ScenarioHosts.From(planned.Record))
+            foreach (var host in ScenarioHosts.From(planned.Record, _hostNames))
             {
                 _journal.AddHost(host);
             }

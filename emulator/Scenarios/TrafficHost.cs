@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace EStreamer.Emulator.Scenarios;
 
 /// <summary>
-/// What feeds the journal: the built-in traffic or a scenario, one at a time. Loading a scenario (at start
-/// or through the control API) stops what played before, empties the journal, applies the scenario's
-/// server settings for sessions opened from then on, and arms its faults.
+/// What feeds the journal: one scenario at a time, the shipped `quickstart` when none is given. Loading a
+/// scenario (at start or through the control API) stops what played before, empties the journal, applies the
+/// scenario's server settings for sessions opened from then on, and arms its faults.
 /// </summary>
 public sealed class TrafficHost : IAsyncDisposable
 {
@@ -35,26 +35,24 @@ public sealed class TrafficHost : IAsyncDisposable
         _baseBundle = options.BundleMaxEvents;
     }
 
-    /// <summary>The scenario playing, or null for built-in traffic.</summary>
+    /// <summary>The shipped scenario `serve` plays when it is given none.</summary>
+    public const string BuiltInScenario = "quickstart";
+
+    /// <summary>The scenario playing, or null before anything was started.</summary>
     public Scenario? Scenario { get; private set; }
 
-    /// <summary>Built-in traffic: history spread over the past hour, then a steady live rate.</summary>
-    public async Task StartBuiltInAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await StopCurrentAsync().ConfigureAwait(false);
-            var traffic = new BuiltInTraffic(_options.Seed);
-            traffic.Prefill(_journal, _options.HistoryEvents, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            _current = new TrafficPump(_journal, traffic, _options.EventsPerSecond);
-            Scenario = null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>
+    /// The built-in traffic: plays the shipped <see cref="BuiltInScenario"/> with the options' rate
+    /// (<see cref="EmulatorOptions.EventsPerSecond"/>), history (<see cref="EmulatorOptions.HistoryEvents"/>,
+    /// spread over the past hour) and <see cref="EmulatorOptions.Seed"/>.
+    /// </summary>
+    public Task StartBuiltInAsync() => PlayAsync(BuiltIn(_options));
+
+    /// <summary>The built-in traffic as a scenario: <see cref="BuiltInScenario"/> with the options' rate, history and seed.</summary>
+    public static Scenario BuiltIn(EmulatorOptions options) =>
+        ScenarioLoader.LoadExample(BuiltInScenario)
+            .WithSeed(options.Seed)
+            .WithTraffic(options.EventsPerSecond, options.HistoryEvents);
 
     /// <summary>Plays <paramref name="scenario"/> from now; returns the plan's fault schedule for the server.</summary>
     public async Task<Faults.FaultSchedule> PlayAsync(Scenario scenario, EmulatorServer? server = null)

@@ -64,12 +64,13 @@ public sealed class EmulatorOptions
     /// <summary>The client profile when a peer does not pin one (reference 5.6.9).</summary>
     public ClientProfile DefaultProfile { get; set; } = ClientProfile.Auto;
 
-    /// <summary>Events per second of the built-in generator; 0 stops live traffic.</summary>
+    /// <summary>Events per second of the built-in traffic (the shipped quickstart scenario's live part); 0 stops live traffic.</summary>
     public double EventsPerSecond { get; set; } = 1;
 
-    /// <summary>Events the built-in generator puts in the journal before the server starts (the "oldest" data).</summary>
+    /// <summary>Events of the built-in traffic spread over the hour before the server starts (the "oldest" data).</summary>
     public int HistoryEvents { get; set; } = 120;
 
+    /// <summary>Seed of the built-in traffic (and of a scenario when given on the command line).</summary>
     public int Seed { get; set; } = 8302;
 
     public bool IsFamilyEnabled(EventFamily family) => !DisabledFamilies.Contains(family);

@@ -1,3 +1,4 @@
+using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Scenarios.Generators;
@@ -35,7 +36,7 @@ internal sealed class EventGenerators
     /// <summary>The records of one event: the event itself first, then its companions.</summary>
     public IReadOnlyList<GeneratedRecord> Generate(EventKind kind, GenerationRequest request) => kind switch
     {
-        EventKind.Intrusion => _intrusion.Generate(request),
+        EventKind.Intrusion => IntrusionWithAlert(request),
         EventKind.ImpactAlert => _impactAlert.Generate(request),
         EventKind.Connection => _connection.Generate(request),
         EventKind.File => _file.Generate(request),
@@ -45,4 +46,17 @@ internal sealed class EventGenerators
         EventKind.Correlation => _correlation.Generate(request),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this family"),
     };
+
+    /// <summary>An intrusion event and its companions, then (when the source asks for it) its impact alert, which takes the event's identity.</summary>
+    private IReadOnlyList<GeneratedRecord> IntrusionWithAlert(GenerationRequest request)
+    {
+        var records = _intrusion.Generate(request);
+        if (!request.AutoCompanions || !Context.ImpactAlerts || records[0].Record is not IntrusionEventRecord intrusion)
+        {
+            return records;
+        }
+
+        var alert = _impactAlert.Generate(new GenerationRequest(request.Stamp, EventFields.None, intrusion, AutoCompanions: false));
+        return [.. records, .. alert];
+    }
 }

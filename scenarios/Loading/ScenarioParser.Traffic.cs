@@ -7,7 +7,7 @@ internal sealed partial class ScenarioParser
 {
     private const string Forever = "forever";
 
-    internal static readonly string[] TrafficKeys = ["name", "families", "rate", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data"];
+    internal static readonly string[] TrafficKeys = ["name", "families", "rate", "every", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data", "impact-alerts"];
 
     /// <summary>The mix a block gets when it names no families: connection-heavy, like a real sensor.</summary>
     private static readonly IReadOnlyList<(EventKind, int)> DefaultMix =
@@ -54,7 +54,11 @@ internal sealed partial class ScenarioParser
         var mix = map.Get("families") is { } familiesNode ? ParseMix(familiesNode) : DefaultMix;
 
         decimal? rate = null;
-        if (map.Require("rate") is { } rateNode && _context.Number(rateNode, "rate") is { } rateValue)
+        if (map.Get("every") is { } everyNode)
+        {
+            rate = ParseEvery(map, everyNode);
+        }
+        else if (map.Require("rate") is { } rateNode && _context.Number(rateNode, "rate") is { } rateValue)
         {
             if (rateValue <= 0)
             {
@@ -120,8 +124,9 @@ internal sealed partial class ScenarioParser
 
         var packets = map.Get("packets") is { } packetsNode ? _context.Boolean(packetsNode, "packets") : true;
         var extraData = map.Get("extra-data") is { } extraNode ? _context.Boolean(extraNode, "extra-data") : false;
+        var impactAlerts = map.Get("impact-alerts") is { } impactNode ? _context.Boolean(impactNode, "impact-alerts") : false;
 
-        if (_context.Errors.Count != before || mix is null || rate is null || start is null || (seedNode is not null && seed is null) || duplicateRate is null || packets is null || extraData is null)
+        if (_context.Errors.Count != before || mix is null || rate is null || start is null || (seedNode is not null && seed is null) || duplicateRate is null || packets is null || extraData is null || impactAlerts is null)
         {
             return null;
         }
@@ -138,7 +143,31 @@ internal sealed partial class ScenarioParser
             seed,
             duplicateRate.Value,
             packets.Value,
-            extraData.Value);
+            extraData.Value,
+            impactAlerts.Value);
+    }
+
+    /// <summary>'every: 30s' is a rate of one event per interval, for blocks that read better as a spacing.</summary>
+    private decimal? ParseEvery(Mapping map, YamlNode everyNode)
+    {
+        if (map.Get("rate") is not null)
+        {
+            _context.Error(map.KeyNode("every")!, "a traffic block takes 'rate' or 'every', not both");
+            return null;
+        }
+
+        if (_context.Duration(everyNode, "every", allowNegative: false) is not { } interval)
+        {
+            return null;
+        }
+
+        if (interval <= TimeSpan.Zero)
+        {
+            _context.Error(everyNode, "'every' must be longer than 0s");
+            return null;
+        }
+
+        return TimeSpan.TicksPerSecond / (decimal)interval.Ticks;
     }
 
     /// <summary>Ten million events per second is one per 100 ns tick, the finest offset a TimeSpan holds.</summary>

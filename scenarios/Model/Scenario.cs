@@ -69,6 +69,23 @@ public sealed class Scenario
         new(SourceFile, Name, Description, seed, Server, Faults, Metadata, Timeline, Traffic);
 
     /// <summary>
+    /// The same scenario with its generated traffic rescaled (a CLI's --rate and --history); null keeps that part.
+    /// <paramref name="eventsPerSecond"/> becomes the total rate of the live blocks (0 removes them);
+    /// <paramref name="historyEvents"/> the number of events the history blocks (finite, over by the start) spread
+    /// over the span they cover (0 removes them). Timeline events are not touched.
+    /// </summary>
+    public Scenario WithTraffic(double? eventsPerSecond, int? historyEvents)
+    {
+        if (eventsPerSecond is < 0 or double.NaN or double.PositiveInfinity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(eventsPerSecond), eventsPerSecond, "a rate is 0 or more events per second");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(historyEvents ?? 0, nameof(historyEvents));
+        return new(SourceFile, Name, Description, Seed, Server, Faults, Metadata, Timeline, TrafficOverride.Apply(Traffic, eventsPerSecond, historyEvents));
+    }
+
+    /// <summary>
     /// Plans the scenario for a server started at <paramref name="start"/>. Throws a
     /// <see cref="ScenarioException"/> if some event would fall outside unsigned 32-bit UNIX seconds.
     /// </summary>

@@ -4,7 +4,8 @@ namespace EStreamer.Scenarios.Model;
 /// A block of generated traffic: <see cref="Count"/> events (or as many as fit in <see cref="Duration"/>, or
 /// forever when both are null) at exactly <see cref="Rate"/> events per second from <see cref="Start"/>.
 /// Event i sits at Start + i / Rate with no jitter, so a player can hold the rate. A null <see cref="Seed"/>
-/// is derived from the scenario's seed when the plan is compiled.
+/// is derived from the scenario's seed when the plan is compiled. <see cref="Packets"/>, <see cref="ExtraData"/>
+/// and <see cref="ImpactAlerts"/> say which companions each generated intrusion event brings.
 /// </summary>
 internal sealed record TrafficBlock(
     int Index,
@@ -18,4 +19,5 @@ internal sealed record TrafficBlock(
     int? Seed,
     double DuplicateRate,
     bool Packets,
-    bool ExtraData);
+    bool ExtraData,
+    bool ImpactAlerts);

@@ -24,7 +24,7 @@ internal sealed class TimelineCompiler
     {
         _scenario = scenario;
         _start = start;
-        var context = new GeneratorContext(world, hosts, new EventIdAllocator(1), packets: false, extraData: false);
+        var context = new GeneratorContext(world, hosts, new EventIdAllocator(1), packets: false, extraData: false, impactAlerts: false);
         _generators = new EventGenerators(context, Seeds.Derive(scenario.Seed, "timeline", 0));
         _ids = scenario.Timeline.Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
     }

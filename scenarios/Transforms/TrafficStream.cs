@@ -15,7 +15,7 @@ internal static class TrafficStream
 
     public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, EventIdAllocator ids)
     {
-        var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData);
+        var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
         var generators = new EventGenerators(context, seed);
         var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
         var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EStreamer.Emulator.Cli;
-using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Tests.Support;
 
 namespace EStreamer.Emulator.Tests.Cli;
@@ -23,7 +22,7 @@ public sealed class ProbeTests
     [OneTimeSetUp]
     public async Task StartEmulator()
     {
-        _emulator = await RunningEmulator.StartAsync(fill: journal => new BuiltInTraffic(seed: 11).Prefill(journal, 200, 1_800_000_000));
+        _emulator = await BuiltInHistory.StartAsync(seed: 11, events: 200);
         _scratch = Path.Combine(Path.GetTempPath(), "estreamer-probe-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_scratch);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EStreamer.Emulator.Cli;
-using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Metadata;
@@ -68,10 +68,9 @@ public sealed class RecordJsonTests
     [Test]
     public void Every_record_the_built_in_traffic_makes_serializes_to_valid_json_the_same_way_twice()
     {
-        var traffic = new BuiltInTraffic(seed: 3);
-        var records = Enumerable.Range(0, 200)
-            .SelectMany(i => traffic.Next(1_800_000_000 + (uint)i))
-            .SelectMany(group => group.Metadata.Append(group.Record))
+        var plan = BuiltInHistory.Of(seed: 3, events: 200).Compile(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        var records = plan.Events
+            .SelectMany(planned => planned.Metadata.Append(planned.Record))
             .ToList();
 
         Assert.That(records.Select(r => r.RecordType).Distinct().Count(), Is.GreaterThan(10), "the sample covers many record types");

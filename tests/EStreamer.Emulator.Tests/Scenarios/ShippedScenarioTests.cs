@@ -1,3 +1,7 @@
+using System.Net;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Scenarios;
+using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Negotiation;
@@ -5,6 +9,7 @@ using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
 using EStreamer.Scenarios;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EStreamer.Emulator.Tests.Scenarios;
 
@@ -126,9 +131,9 @@ public sealed class ShippedScenarioTests
     [Test]
     public async Task Same_scenario_and_seed_give_byte_identical_streams_and_another_seed_differs()
     {
-        // One start for the three runs; quickstart's hour of history covers the 300 records compared.
+        // One start for the three runs; 300 events of history cover the 300 records compared.
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var scenario = ScenarioLoader.LoadExample("quickstart");
+        var scenario = ScenarioLoader.LoadExample("quickstart").WithTraffic(eventsPerSecond: null, historyEvents: 300);
         var first = await StreamBytesAsync(scenario, start);
         var again = await StreamBytesAsync(scenario, start);
         var other = await StreamBytesAsync(scenario.WithSeed(scenario.Seed + 1), start);
@@ -136,6 +141,45 @@ public sealed class ShippedScenarioTests
         {
             Assert.That(again, Is.EqualTo(first));
             Assert.That(other, Is.Not.EqualTo(first));
+        }
+    }
+
+    [Test]
+    public async Task Built_in_traffic_is_quickstart_with_the_options_history_and_its_hosts_are_known()
+    {
+        var options = new EmulatorOptions { Seed = 5, HistoryEvents = 50, EventsPerSecond = 0 };
+        var journal = new EventJournal();
+        await using var traffic = new TrafficHost(journal, options, NullLoggerFactory.Instance);
+
+        await traffic.StartBuiltInAsync();
+
+        var plan = TrafficHost.BuiltIn(options).Compile(DateTimeOffset.UtcNow);
+        var known = journal.Hosts(IPAddress.Parse("0.0.0.0"), IPAddress.Parse("255.255.255.255"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(traffic.Scenario?.Name, Is.EqualTo(TrafficHost.BuiltInScenario));
+            Assert.That(journal.Count, Is.EqualTo(plan.Events.Count()), "the whole history, nothing live at rate 0");
+            Assert.That(known.Select(h => (h.Address, h.NetBiosName)), Is.SupersetOf(plan.Hosts.Select(h => (h.Address, h.Name))));
+            Assert.That(known.Select(h => h.MacAddress), Is.All.Property(nameof(Array.Length)).EqualTo(6));
+        }
+    }
+
+    [Test]
+    public async Task A_host_of_the_built_in_traffic_answers_a_host_data_request()
+    {
+        var scenario = BuiltInHistory.Of(seed: 8302, events: 20);
+        var host = scenario.Compile(DateTimeOffset.UtcNow).Hosts[0];
+        await using var emulator = await RunningEmulator.StartAsync(scenario, DateTimeOffset.UtcNow);
+        await using var client = await emulator.ConnectAsync();
+        await client.SendAsync(new EventStreamRequestMessage(0, RequestFlags.HostOnly));
+        await client.SendAsync(new HostDataRequestMessage(6, 0, host.Address, host.Address, WideAddresses: true));
+
+        var answer = await client.ReceiveAsync<HostDataMessage>();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.MessageType, Is.EqualTo(MessageType.SingleHostData));
+            Assert.That(new IPAddress(answer.ProfileBody.AsSpan()[..16]).MapToIPv4(), Is.EqualTo(host.Address));
         }
     }
 

@@ -1,4 +1,3 @@
-using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Negotiation;
@@ -22,9 +21,7 @@ public sealed class NegotiationTests
     [OneTimeSetUp]
     public async Task StartEmulator()
     {
-        _emulator = await RunningEmulator.StartAsync(
-            options => options.DisabledFamilies.Add(EventFamily.Correlation),
-            journal => new BuiltInTraffic(seed: 7).Prefill(journal, 300, 1_800_000_000));
+        _emulator = await BuiltInHistory.StartAsync(seed: 7, events: 300, options => options.DisabledFamilies.Add(EventFamily.Correlation));
     }
 
     [OneTimeTearDown]

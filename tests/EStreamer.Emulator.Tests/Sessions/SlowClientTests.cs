@@ -1,4 +1,3 @@
-using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Sessions;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
@@ -15,7 +14,9 @@ public sealed class SlowClientTests
     public async Task Client_that_stops_reading_pauses_its_session_with_bounded_server_memory()
     {
         const int highWaterMark = 256 * 1024;
-        await using var emulator = await RunningEmulator.StartAsync(
+        await using var emulator = await BuiltInHistory.StartAsync(
+            seed: 3,
+            events: 40_000,
             options =>
             {
                 options.WriteBufferHighWaterMark = highWaterMark;
@@ -23,8 +24,7 @@ public sealed class SlowClientTests
 
                 // Take the bundle window out of the way: only back-pressure may stop this session.
                 options.MaxUnacknowledgedBundles = int.MaxValue;
-            },
-            journal => new BuiltInTraffic(seed: 3).Prefill(journal, 40_000, 1_800_000_000));
+            });
         var held = emulator.Journal.Count;
 
         var client = await emulator.ConnectAsync();

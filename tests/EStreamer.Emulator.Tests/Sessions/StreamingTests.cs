@@ -14,6 +14,11 @@ public sealed class StreamingTests
 {
     private const uint T = 1_800_000_000;
 
+    /// <summary>Twenty hosts 10.0.0.10 to 10.0.0.29, each with its own MAC.</summary>
+    private static readonly HostProfile[] Hosts = Enumerable.Range(10, 20)
+        .Select(i => new HostProfile(IPAddress.Parse($"10.0.0.{i}"), [0x00, 0x50, 0x56, 0x00, 0x00, (byte)i], 0, 1_700_000_000, $"HOST-{i}"))
+        .ToArray();
+
     [TestCase(0u, new uint[] { 1, 2, 3, 4 }, TestName = "Start_0_streams_from_the_oldest_held_event")]
     [TestCase(T + 10, new uint[] { 2, 3, 4 }, TestName = "Start_T_streams_from_T_inclusive")]
     [TestCase(T + 11, new uint[] { 4 }, TestName = "Start_between_two_events_streams_from_the_next")]
@@ -91,7 +96,7 @@ public sealed class StreamingTests
     {
         await using var emulator = await RunningEmulator.StartAsync(fill: journal =>
         {
-            foreach (var host in BuiltInTraffic.Hosts)
+            foreach (var host in Hosts)
             {
                 journal.AddHost(host);
             }
@@ -118,10 +123,10 @@ public sealed class StreamingTests
     [Test]
     public async Task Single_host_request_gets_one_single_host_message()
     {
-        await using var emulator = await RunningEmulator.StartAsync(fill: journal => journal.AddHost(BuiltInTraffic.Hosts[0]));
+        await using var emulator = await RunningEmulator.StartAsync(fill: journal => journal.AddHost(Hosts[0]));
         await using var client = await emulator.ConnectAsync();
         await client.SendAsync(new EventStreamRequestMessage(0, RequestFlags.HostOnly));
-        var address = BuiltInTraffic.Hosts[0].Address;
+        var address = Hosts[0].Address;
         await client.SendAsync(new HostDataRequestMessage(6, 0, address, address, WideAddresses: true));
         var answer = await client.ReceiveAsync<HostDataMessage>();
         using (Assert.EnterMultipleScope())
