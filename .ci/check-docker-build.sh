@@ -24,5 +24,7 @@ echo "check-docker-build: serve from ${published#"$work/root"} on 127.0.0.1:$por
 start_serve "$work/serve.log" dotnet "$published/estreamer-emulator.dll" serve \
     --data-dir "$work/data" --port "$port" --control-port "$control_port"
 wait_healthy "$control_port" 60
+# Compose clients wait for "healthy" and then read the client's PKCS#12 (docs/examples/docker-compose.client.yml).
+[ -f "$work/data/clients/127.0.0.1.pkcs12" ] || { echo "check-docker-build: healthy, but no client PKCS#12 yet" >&2; exit 1; }
 stop_serve 20
 echo "check-docker-build: the Dockerfile's build stage builds and its output serves (version $version)"
