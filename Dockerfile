@@ -4,7 +4,8 @@
 
 # The version is set once, in Directory.Build.props (<Version>); it becomes the image's label when given as
 #   --build-arg ESTREAMER_VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
-# and the build stops if the two differ. .ci/check-docker-build.sh passes it that way.
+# and the build stops if the two differ. .ci/check-docker-build.sh passes it that way. Without it the label is
+# empty (the program inside still carries the version); there is no second copy of the number to fall out of date.
 ARG ESTREAMER_VERSION=""
 
 # ---- build: restore first, on the project files alone, so a source edit does not re-download packages.
