@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml and lints the Dockerfile without a Docker engine, so it runs in CI and on
 # any developer machine: no daemon, no image pulls, no build.
-#   1. docker-compose.yml: `docker-compose config` (Debian's docker-compose 1.29, installed here with
+#   1. docker-compose.yml and docs/examples/docker-compose.client.yml: `docker-compose config` (Debian's docker-compose 1.29, installed here with
 #      apt-get if missing) parses the file, interpolates variables and checks it against the Compose
 #      schema; `config` never talks to an engine. A Compose v2 plugin (`docker compose`), where present,
 #      checks it as well.
@@ -24,13 +24,16 @@ if ! command -v docker-compose >/dev/null 2>&1; then
     apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
 
-docker-compose -f docker-compose.yml config --quiet
-echo "validate-compose: docker-compose.yml is valid ($(docker-compose version --short 2>/dev/null || echo 'docker-compose v1'))"
-
-if docker compose version >/dev/null 2>&1; then
-    docker compose -f docker-compose.yml config --quiet
-    echo "validate-compose: docker-compose.yml is valid (docker compose $(docker compose version --short))"
-fi
+# The main file and the examples the docs show (docs/ci-recipes.md).
+compose_files=(docker-compose.yml docs/examples/docker-compose.client.yml)
+for file in "${compose_files[@]}"; do
+    docker-compose -f "$file" config --quiet
+    echo "validate-compose: $file is valid ($(docker-compose version --short 2>/dev/null || echo 'docker-compose v1'))"
+    if docker compose version >/dev/null 2>&1; then
+        docker compose -f "$file" config --quiet
+        echo "validate-compose: $file is valid (docker compose $(docker compose version --short))"
+    fi
+done
 
 if command -v npm >/dev/null 2>&1; then
     tools="${TMPDIR:-/tmp}/estreamer-ci-tools"
