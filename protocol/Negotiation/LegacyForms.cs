@@ -71,13 +71,14 @@ internal static class LegacyForms
         };
 
         return block == UserActivityRecord.Block73
-            ? common with { LoginTimestamp = user.LoginTimestamp, LegacyIPv4 = LoginIPv4(user) }
+            ? common with { LoginTimestamp = user.LoginTimestamp, LegacyIPv4 = LoginIPv4(user, common.Header) }
             : common with { FirstName = user.FirstName, LastName = user.LastName, Department = user.Department, Phone = user.Phone };
     }
 
-    // Block 73 has only the 4-byte address: take it from the IPv6 field when that holds an IPv4 address.
-    private static IPAddress LoginIPv4(UserActivityRecord user) =>
-        user.LegacyIPv4.Equals(IPAddress.Any) && user.IPv6Address.IsIPv4MappedToIPv6
-            ? user.IPv6Address.MapToIPv4()
-            : user.LegacyIPv4;
+    // Block 73 has only the 4-byte address: the stored IPv4 field, else an IPv4 address in the IPv6
+    // field, else the host of the event header, where the user logged in.
+    private static IPAddress LoginIPv4(UserActivityRecord user, DiscoveryHeader legacyHeader) =>
+        !user.LegacyIPv4.Equals(IPAddress.Any) ? user.LegacyIPv4
+        : user.IPv6Address.IsIPv4MappedToIPv6 ? user.IPv6Address.MapToIPv4()
+        : legacyHeader.LegacyIPv4;
 }

@@ -103,6 +103,13 @@ public sealed class UserActivityVersion1Tests
     }
 
     [Test]
+    public void Login_without_a_stored_IPv4_address_takes_the_header_host()
+    {
+        var shaped = (UserActivityRecord)Negotiated().Shape(StoredLogin with { IPv6Address = IPAddress.IPv6Any });
+        Assert.That(shaped.LegacyIPv4, Is.EqualTo(IPAddress.Parse("192.0.2.50")));
+    }
+
+    [Test]
     public void VPN_records_did_not_exist_in_version_1()
     {
         var negotiation = Negotiated();
