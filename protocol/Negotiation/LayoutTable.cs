@@ -1,4 +1,6 @@
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Correlation;
+using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Protocol.Negotiation;
 
@@ -6,7 +8,9 @@ namespace EStreamer.Protocol.Negotiation;
 /// Which layout the emulator sends for which requested version (reference 5.6). A request for a version
 /// that is not implemented falls back to the highest implemented lower one (step 3); nothing at or below
 /// means the family is not streamed (step 4). Connection version 15 therefore falls back to 14 and never
-/// reaches block 168, which kills eNcore 5.2's worker.
+/// reaches block 168, which kills eNcore 5.2's worker. The low versions that only flag bits name (reference
+/// 4.3) are legacy layouts: older record types or blocks rewritten from the stored form (<see cref="LegacyForm"/>);
+/// docs/protocol-coverage.md lists the source and the choice made for every bit.
 /// </summary>
 public static class LayoutTable
 {
@@ -14,6 +18,9 @@ public static class LayoutTable
     {
         [EventFamily.Intrusion] =
         [
+            // Bits 2 and 6: the fixed records 104/105 the guide ties to the intrusion event flag (bit 6).
+            Legacy(EventFamily.Intrusion, 1, LegacyForm.IntrusionVlanRecords),
+            Legacy(EventFamily.Intrusion, 2, LegacyForm.IntrusionVlanRecords),
             Layout(EventFamily.Intrusion, 9, (RecordType.IntrusionEvent, 60)),
             Layout(EventFamily.Intrusion, 10, (RecordType.IntrusionEvent, 81)),
             Layout(EventFamily.Intrusion, 11, (RecordType.IntrusionEvent, 85)),
@@ -36,10 +43,38 @@ public static class LayoutTable
         ],
         [EventFamily.UserActivity] =
         [
+            // Bit 21: 92–94 with block 75, 95 with the login block 73, header without the IPv6 slot.
+            Legacy(
+                EventFamily.UserActivity,
+                1,
+                LegacyForm.UserActivityVersion1,
+                (RecordType.UserDropped, UserActivityRecord.Block75),
+                (RecordType.UserRemoved, UserActivityRecord.Block75),
+                (RecordType.NewUserIdentity, UserActivityRecord.Block75),
+                (RecordType.UserLogin, UserActivityRecord.Block73)),
             Layout(EventFamily.UserActivity, 7, (RecordType.UserLogin, 167), (RecordType.VpnLogin, 167), (RecordType.VpnLogoff, 167)),
         ],
-        [EventFamily.Correlation] = [Layout(EventFamily.Correlation, 9, (RecordType.CorrelationEvent, 156))],
-        [EventFamily.Discovery] = [Layout(EventFamily.Discovery, 11)],
+        [EventFamily.Correlation] =
+        [
+            // Bits 4 and 9 name versions 1 and 2, whose blocks (19, 33) no source confirms: the nearest
+            // documented layout, version 3's block 52, stands in. Bits 13, 19, 22: blocks 52, 70, 84.
+            Legacy(EventFamily.Correlation, 1, LegacyForm.CorrelationPolicyEvents, (RecordType.CorrelationEventLegacy, LegacyCorrelationEventRecord.Block52)),
+            Legacy(EventFamily.Correlation, 2, LegacyForm.CorrelationPolicyEvents, (RecordType.CorrelationEventLegacy, LegacyCorrelationEventRecord.Block52)),
+            Legacy(EventFamily.Correlation, 3, LegacyForm.CorrelationPolicyEvents, (RecordType.CorrelationEventLegacy, LegacyCorrelationEventRecord.Block52)),
+            Legacy(EventFamily.Correlation, 4, LegacyForm.CorrelationPolicyEvents, (RecordType.CorrelationEventLegacy, LegacyCorrelationEventRecord.Block70)),
+            Legacy(EventFamily.Correlation, 5, LegacyForm.CorrelationPolicyEvents, (RecordType.CorrelationEventV5, LegacyCorrelationEventRecord.Block84)),
+            Layout(EventFamily.Correlation, 9, (RecordType.CorrelationEvent, 156)),
+        ],
+        [EventFamily.Discovery] =
+        [
+            // Bits 3, 7, 10, 17, 24: the same records behind the header without the IPv6 slot.
+            Legacy(EventFamily.Discovery, 1, LegacyForm.DiscoveryWithoutIPv6),
+            Legacy(EventFamily.Discovery, 2, LegacyForm.DiscoveryWithoutIPv6),
+            Legacy(EventFamily.Discovery, 3, LegacyForm.DiscoveryWithoutIPv6),
+            Legacy(EventFamily.Discovery, 4, LegacyForm.DiscoveryWithoutIPv6),
+            Legacy(EventFamily.Discovery, 5, LegacyForm.DiscoveryWithoutIPv6),
+            Layout(EventFamily.Discovery, 11),
+        ],
         [EventFamily.ImpactAlert] = [Layout(EventFamily.ImpactAlert, 2, (RecordType.IntrusionImpactAlert, 153))],
         [EventFamily.Metadata] = [Layout(EventFamily.Metadata, 4)],
         [EventFamily.PacketData] = [Layout(EventFamily.PacketData, 1)],
@@ -71,4 +106,7 @@ public static class LayoutTable
 
     private static FamilyLayout Layout(EventFamily family, ushort version, params (RecordType Type, uint Block)[] blocks) =>
         new(family, version, blocks.ToDictionary(b => b.Type, b => b.Block));
+
+    private static FamilyLayout Legacy(EventFamily family, ushort version, LegacyForm form, params (RecordType Type, uint Block)[] blocks) =>
+        Layout(family, version, blocks) with { Legacy = form };
 }

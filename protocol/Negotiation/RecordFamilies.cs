@@ -7,7 +7,7 @@ public static class RecordFamilies
 {
     public static EventFamily FamilyOf(RecordType recordType) => recordType switch
     {
-        RecordType.IntrusionEvent => EventFamily.Intrusion,
+        RecordType.IntrusionEvent or RecordType.IntrusionEventVlan or RecordType.IntrusionEventIPv6Vlan => EventFamily.Intrusion,
         RecordType.PacketData => EventFamily.PacketData,
         RecordType.IntrusionExtraData or RecordType.IntrusionExtraDataMetadata => EventFamily.ExtraData,
         RecordType.IntrusionImpactAlert => EventFamily.ImpactAlert,
@@ -16,17 +16,17 @@ public static class RecordFamilies
         RecordType.MalwareEvent => EventFamily.Malware,
         RecordType.UserDropped or RecordType.UserRemoved or RecordType.NewUserIdentity or RecordType.UserLogin
             or RecordType.VpnLogin or RecordType.VpnLogoff => EventFamily.UserActivity,
-        RecordType.CorrelationEvent => EventFamily.Correlation,
+        RecordType.CorrelationEvent or RecordType.CorrelationEventLegacy or RecordType.CorrelationEventV5 => EventFamily.Correlation,
         _ when IsDiscovery(recordType) => EventFamily.Discovery,
         _ => EventFamily.Metadata,
     };
 
-    /// <summary>Records of the discovery family (reference 10.1): 10–53, 74–89, 101–107, 160.</summary>
+    /// <summary>Records of the discovery family (reference 10.1): 10–53, 74–89, 101–107 (but not the legacy intrusion records 104 and 105), 160.</summary>
     public static bool IsDiscoveryRecord(RecordType recordType) => IsDiscovery(recordType);
 
     private static bool IsDiscovery(RecordType recordType)
     {
         var value = (uint)recordType;
-        return value is >= 10 and <= 53 or >= 74 and <= 89 or >= 101 and <= 107 or 160;
+        return value is >= 10 and <= 53 or >= 74 and <= 89 or >= 101 and <= 103 or >= 106 and <= 107 or 160;
     }
 }

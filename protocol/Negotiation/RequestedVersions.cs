@@ -9,8 +9,9 @@ namespace EStreamer.Protocol.Negotiation;
 /// </summary>
 public sealed class RequestedVersions
 {
-    // Flag bit → (family, version), reference 4.3. Legacy intrusion bits select pre-5.x formats, so
-    // they name low versions that only a legacy server implements.
+    // Flag bit → (family, version), reference 4.3. The flag versions sit below the extended ones on one
+    // scale (correlation flags 1–5, extended 6+; discovery flags 1–5, extended 7+), and the legacy
+    // intrusion bits name the pre-5.x versions 1 and 2; LayoutTable holds the layout of each.
     private static readonly (RequestFlags Flag, EventFamily Family, ushort Version)[] FlagVersions =
     [
         (RequestFlags.PacketData, EventFamily.PacketData, 1),

@@ -95,14 +95,29 @@ public sealed class StreamNegotiation
 
     public bool Streams(EventFamily family) => _streamed.ContainsKey(family);
 
-    public bool Streams(RecordType recordType) => Streams(RecordFamilies.FamilyOf(recordType));
+    /// <summary>
+    /// Whether a stored record of this type goes to the client: its family is streamed and, for a legacy
+    /// layout, the type existed in that version (no VPN logins for user activity version 1, for example).
+    /// </summary>
+    public bool Streams(RecordType recordType) =>
+        _streamed.TryGetValue(RecordFamilies.FamilyOf(recordType), out var layout)
+        && LegacyForms.Expresses(layout.Legacy, recordType);
 
     /// <summary>The version negotiated for a family, if it is streamed.</summary>
     public ushort? VersionOf(EventFamily family) => _streamed.TryGetValue(family, out var layout) ? layout.Version : null;
 
-    /// <summary>Gives a record the block type of the negotiated layout (reference 5.6 step 5) and the client profile's form.</summary>
+    /// <summary>
+    /// Gives a stored record the form of the negotiated layout: a legacy layout's record type and block
+    /// (<see cref="LegacyForm"/>), else the negotiated block type (reference 5.6 step 5) and the client
+    /// profile's form.
+    /// </summary>
     public IRecord Shape(IRecord record)
     {
+        if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var legacy) && legacy.Legacy != LegacyForm.None)
+        {
+            return LegacyForms.Convert(record, legacy);
+        }
+
         if (record is not IVersionedRecord versioned)
         {
             return record;

@@ -37,9 +37,10 @@ public static class RecordCatalog
     {
         var readers = new Dictionary<RecordType, RecordBodyReader>();
 
-        // Intrusion family: events, packets, extra data, impact alerts (reference 11.1, 11.6, 11.7, 11.14, 11.16).
+        // Intrusion family: events (also the legacy records 104/105), packets, extra data, impact alerts (reference 11.1, 11.6, 11.7, 11.14, 11.16).
         readers.Add(RecordType.PacketData, PacketRecord.Read);
         readers.Add(RecordType.IntrusionEvent, IntrusionEventRecord.Read);
+        Register(readers, LegacyIntrusionEventRecord.RecordTypes, LegacyIntrusionEventRecord.Read);
 
         // Metadata (reference 10.2, 11.2–11.5).
         readers.Add(RecordType.RuleMessage, RuleMessageRecord.Read);
@@ -61,9 +62,10 @@ public static class RecordCatalog
         readers.Add(RecordType.IntrusionExtraData, ExtraDataRecord.Read);
         readers.Add(RecordType.IntrusionExtraDataMetadata, ExtraDataTypeRecord.Read);
 
-        // Connection and correlation (reference 11.9, 11.13, 11.17).
+        // Connection and correlation (reference 11.9, 11.13, 11.17; legacy correlation blocks 52, 70, 84).
         readers.Add(RecordType.ConnectionStatistics, ConnectionStatisticsRecord.Read);
         readers.Add(RecordType.CorrelationEvent, CorrelationEventRecord.Read);
+        Register(readers, LegacyCorrelationEventRecord.RecordTypes, LegacyCorrelationEventRecord.Read);
 
         // Users and remaining metadata (reference 11.5, 11.8, 11.12, 11.20).
         Register(readers, UserActivityRecord.RecordTypes, UserActivityRecord.Read);

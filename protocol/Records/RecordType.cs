@@ -42,6 +42,9 @@ public enum RecordType : uint
     ScanTypeMetadata = 61,
     SystemUser = 62,
     ServerMetadata = 63,
+
+    /// <summary>Legacy correlation (policy) event: series-1 block 52 (version 3) or 70 (version 4).</summary>
+    CorrelationEventLegacy = 65,
     RuleMessage = 66,
     Classification = 67,
     ConnectionStatistics = 71,
@@ -53,10 +56,19 @@ public enum RecordType : uint
     NewUserIdentity = 94,
     UserLogin = 95,
     SourceDetectorMetadata = 96,
+
+    /// <summary>Legacy correlation (policy) event, version 5: series-1 block 84.</summary>
+    CorrelationEventV5 = 97,
     User = 98,
     NewOs = 101,
     IdentityConflict = 102,
     IdentityTimeout = 103,
+
+    /// <summary>Legacy intrusion event with IPv4 addresses and VLAN ID (4.9–4.10.x format).</summary>
+    IntrusionEventVlan = 104,
+
+    /// <summary>Legacy intrusion event with IPv6 addresses and VLAN ID (4.10.2.3+ format).</summary>
+    IntrusionEventIPv6Vlan = 105,
     ClientApplicationUpdate = 107,
     WebApplicationMetadata = 109,
     IntrusionExtraData = 110,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using EStreamer.Protocol.Framing;
 
 namespace EStreamer.Protocol.Records.Discovery;
@@ -13,6 +14,9 @@ public sealed record DiscoveryHeader
     /// <summary>Header size with the IPv6 slot present.</summary>
     public const int Size = 56;
 
+    /// <summary>Header size without the IPv6 slot: the only form of discovery versions 1–5 (Perl SDK).</summary>
+    public const int LegacySize = 40;
+
     public uint DeviceId { get; init; }
     public IPAddress LegacyIPv4 { get; init; } = IPAddress.Any;
     public EquatableArray<byte> MacAddress { get; init; } = new byte[6];
@@ -25,6 +29,24 @@ public sealed record DiscoveryHeader
     public uint FileNumber { get; init; }
     public uint FilePosition { get; init; }
     public IPAddress HostIp { get; init; } = IPAddress.IPv6Any;
+
+    /// <summary>
+    /// The header as discovery versions 1–5 and user activity version 1 send it: no IPv6 slot, the host in
+    /// the 4-byte field (zeros for an IPv6-only host) and bytes 14–15 as one reserved 16-bit word of zeros.
+    /// </summary>
+    public DiscoveryHeader WithoutIPv6Slot()
+    {
+        var host = HostIp.IsIPv4MappedToIPv6 ? HostIp.MapToIPv4()
+            : HostIp.AddressFamily == AddressFamily.InterNetwork ? HostIp
+            : null;
+        return this with
+        {
+            LegacyIPv4 = host ?? (HasIPv6 == 0 || HostIp.Equals(IPAddress.IPv6Any) ? LegacyIPv4 : IPAddress.Any),
+            HasIPv6 = 0,
+            Reserved = 0,
+            HostIp = IPAddress.IPv6Any,
+        };
+    }
 
     public void Write(WireWriter writer)
     {

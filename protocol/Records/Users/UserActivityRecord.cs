@@ -11,13 +11,22 @@ namespace EStreamer.Protocol.Records.Users;
 /// <list type="bullet">
 /// <item>167, the login block (reference 11.12): 95, 170 and 171 for every client, 93 and 94 for eNcore 3.8;</item>
 /// <item>158, the user information block (reference 11.20): 92, 93 and 94 for eNcore 5.2;</item>
-/// <item>120, the older user block (reference 11.12 prose): 92 for eNcore 3.8.</item>
+/// <item>120, the older user block (reference 11.12 prose): 92 for eNcore 3.8;</item>
+/// <item>75 and 73, the user activity version 1 blocks (Perl SDK block table): 92–94 carry 75, whose fields
+/// are those of 120, and 95 carries the login block 73 (login time, IPv4 address, user name, user ID,
+/// protocol, e-mail), both behind the discovery header without its IPv6 slot.</item>
 /// </list>
 /// One type holds the union of the three blocks' fields; a field the chosen block lacks is not written
 /// and decodes as its default.
 /// </summary>
 public sealed record UserActivityRecord : IVersionedRecord
 {
+    /// <summary>User activity version 1 login block: time, IPv4 address, name, user ID, protocol, e-mail.</summary>
+    public const uint Block73 = 73;
+
+    /// <summary>User activity version 1 user block: the fields of block 120.</summary>
+    public const uint Block75 = 75;
+
     /// <summary>Older user block: user ID, name, protocol and five contact strings (reference 11.12).</summary>
     public const uint Block120 = 120;
 
@@ -38,7 +47,7 @@ public sealed record UserActivityRecord : IVersionedRecord
         RecordType.VpnLogoff,
     ];
 
-    private static readonly uint[] Blocks = [Block120, Block158, Block167];
+    private static readonly uint[] Blocks = [Block73, Block75, Block120, Block158, Block167];
 
     private readonly RecordType _recordType = RecordType.UserLogin;
 
@@ -63,13 +72,13 @@ public sealed record UserActivityRecord : IVersionedRecord
 
     public DiscoveryHeader Header { get; init; } = new();
 
-    /// <summary>All three blocks.</summary>
+    /// <summary>Every block.</summary>
     public uint UserId { get; init; }
 
-    /// <summary>All three blocks.</summary>
+    /// <summary>Every block.</summary>
     public string UserName { get; init; } = string.Empty;
 
-    /// <summary>All three blocks (e.g. 710 for LDAP).</summary>
+    /// <summary>Every block (e.g. 710 for LDAP).</summary>
     public uint Protocol { get; init; }
 
     /// <summary>Blocks 158 and 167; realm ID as in record 300.</summary>
@@ -84,26 +93,26 @@ public sealed record UserActivityRecord : IVersionedRecord
     /// <summary>Blocks 158 and 167.</summary>
     public IPAddress LocationIPv6 { get; init; } = IPAddress.IPv6Any;
 
-    /// <summary>All three blocks.</summary>
+    /// <summary>Every block.</summary>
     public string Email { get; init; } = string.Empty;
 
-    /// <summary>Blocks 120 and 158.</summary>
+    /// <summary>Blocks 75, 120 and 158.</summary>
     public string FirstName { get; init; } = string.Empty;
 
-    /// <summary>Blocks 120 and 158.</summary>
+    /// <summary>Blocks 75, 120 and 158.</summary>
     public string LastName { get; init; } = string.Empty;
 
-    /// <summary>Blocks 120 and 158.</summary>
+    /// <summary>Blocks 75, 120 and 158.</summary>
     public string Department { get; init; } = string.Empty;
 
-    /// <summary>Blocks 120 and 158.</summary>
+    /// <summary>Blocks 75, 120 and 158.</summary>
     public string Phone { get; init; } = string.Empty;
 
-    /// <summary>Block 167 only.</summary>
+    /// <summary>Blocks 73 and 167.</summary>
     public uint LoginTimestamp { get; init; }
 
     /// <summary>
-    /// Block 167 only. A 4-byte slot, so the default is the IPv4 "any" address: that is what zeros decode
+    /// Blocks 73 and 167. A 4-byte slot, so the default is the IPv4 "any" address: that is what zeros decode
     /// to, and what <see cref="DiscoveryHeader.LegacyIPv4"/> uses too.
     /// </summary>
     public IPAddress LegacyIPv4 { get; init; } = IPAddress.Any;
@@ -158,7 +167,10 @@ public sealed record UserActivityRecord : IVersionedRecord
         var block = writer.BeginBlock(BlockType);
         switch (BlockType)
         {
-            case Block120:
+            case Block73:
+                WriteBlock73(writer);
+                break;
+            case Block75 or Block120:
                 WriteBlock120(writer);
                 break;
             case Block158:
@@ -179,16 +191,39 @@ public sealed record UserActivityRecord : IVersionedRecord
         var body = reader.ReadBlock("user block", out var blockType);
         var record = blockType switch
         {
-            Block120 => ReadBlock120(ref body),
+            Block73 => ReadBlock73(ref body),
+            Block75 or Block120 => ReadBlock120(ref body),
             Block158 => ReadBlock158(ref body),
             Block167 => ReadBlock167(ref body),
-            _ => throw new ProtocolException("user block type", at, $"block type {blockType} is not 120, 158 or 167"),
+            _ => throw new ProtocolException("user block type", at, $"block type {blockType} is not {BlockTypes.Describe(Blocks)}"),
         };
         body.ExpectEnd("user block");
         return record with { RecordType = recordType, BlockType = blockType, Header = header };
     }
 
+    // Perl SDK block table, block 73 (user login information of user activity version 1).
+    private void WriteBlock73(WireWriter writer)
+    {
+        writer.WriteUInt32(LoginTimestamp);
+        writer.WriteIPv4(LegacyIPv4);
+        writer.WriteStringBlock(UserName);
+        writer.WriteUInt32(UserId);
+        writer.WriteUInt32(Protocol);
+        writer.WriteStringBlock(Email);
+    }
+
+    private static UserActivityRecord ReadBlock73(ref WireReader r) => new()
+    {
+        LoginTimestamp = r.ReadUInt32("login timestamp"),
+        LegacyIPv4 = r.ReadIPv4("IPv4 address"),
+        UserName = r.ReadStringBlock("user name"),
+        UserId = r.ReadUInt32("user ID"),
+        Protocol = r.ReadUInt32("protocol"),
+        Email = r.ReadStringBlock("e-mail"),
+    };
+
     // Reference 11.12, prose: user ID, user name, protocol, then first/last name, e-mail, department, phone.
+    // Block 75 of user activity version 1 has the same fields (Perl SDK block table).
     private void WriteBlock120(WireWriter writer)
     {
         writer.WriteUInt32(UserId);
