@@ -15,21 +15,6 @@ public sealed class EStreamerClientException : Exception
         Failure = failure;
     }
 
-    public EStreamerClientException()
-        : base("eStreamer client failure")
-    {
-    }
-
-    public EStreamerClientException(string message)
-        : base(message)
-    {
-    }
-
-    public EStreamerClientException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
     public EStreamerClientFailure Failure { get; }
 
     /// <summary>The server's Error message when <see cref="Failure"/> is <see cref="EStreamerClientFailure.ServerError"/>.</summary>
