@@ -11,6 +11,7 @@ namespace EStreamer.Client;
 /// client certificate (reference 1.2), then whole messages framed by their 8-byte header (reference 2.1).
 /// This file connects; <c>EStreamerClient.Framing.cs</c> sends and reads messages; <c>EStreamerClient.Session.cs</c>
 /// runs the request exchanges. Every failure is an <see cref="EStreamerClientException"/>.
+/// One reader and one writer at a time: like the stream under it, an instance is not thread-safe.
 /// </summary>
 public sealed partial class EStreamerClient : IAsyncDisposable
 {
