@@ -178,6 +178,11 @@ internal sealed class ProbeSession
         {
             throw TimedOut(failure);
         }
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.ConnectionReset)
+        {
+            // A server that refuses a client may reset rather than close gracefully: the verdict is the same.
+            frame = null;
+        }
 
         if (frame is null)
         {

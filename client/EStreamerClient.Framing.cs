@@ -35,9 +35,9 @@ public sealed partial class EStreamerClient
     }
 
     /// <summary>
-    /// The next whole message, or null when the server closed the connection cleanly between messages
-    /// (a reset counts as a close: a server that refuses a client may reset rather than finish). A close
-    /// inside a message, a length over the maximum, a header version other than 1 or silence for
+    /// The next whole message, or null when the server closed the connection cleanly between messages.
+    /// A reset between messages (<see cref="EStreamerClientFailure.ConnectionReset"/>), a close inside a
+    /// message, a length over the maximum, a header version other than 1 or silence for
     /// <paramref name="timeout"/> (default <see cref="EStreamerClientOptions.ReadTimeout"/>) throw.
     /// </summary>
     public async Task<MessageFrame?> ReceiveFrameAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -67,6 +67,30 @@ public sealed partial class EStreamerClient
         catch (OperationCanceledException failure) when (!cancellationToken.IsCancellationRequested)
         {
             throw new EStreamerClientException(EStreamerClientFailure.Timeout, $"{Endpoint} sent nothing within {Seconds(limit)}", failure);
+        }
+    }
+
+    /// <summary>
+    /// One read from the TLS stream as it comes: at most one TLS record's worth of bytes, 0 at the end of
+    /// the stream. For tests of how a server paces its bytes; it bypasses framing, so use it only between
+    /// messages or after the last one.
+    /// </summary>
+    public async Task<int> ReceiveRawAsync(Memory<byte> buffer, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var limit = timeout ?? _options.ReadTimeout;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(limit);
+        try
+        {
+            return await _tls.ReadAsync(buffer, timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EStreamerClientException(EStreamerClientFailure.Timeout, $"{Endpoint} sent nothing within {Seconds(limit)}", failure);
+        }
+        catch (IOException failure)
+        {
+            throw new EStreamerClientException(EStreamerClientFailure.ConnectionReset, $"{Endpoint} broke the connection without closing it: {Describe(failure)}", failure);
         }
     }
 
@@ -149,9 +173,9 @@ public sealed partial class EStreamerClient
             {
                 n = await _tls.ReadAsync(buffer[read..], cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException) when (read == 0 && atMessageStart)
+            catch (IOException failure) when (read == 0 && atMessageStart)
             {
-                return false;
+                throw new EStreamerClientException(EStreamerClientFailure.ConnectionReset, $"{Endpoint} broke the connection without closing it: {Describe(failure)}", failure);
             }
             catch (IOException failure)
             {

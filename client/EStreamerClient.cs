@@ -82,11 +82,11 @@ public sealed partial class EStreamerClient : IAsyncDisposable
             TargetHost = options.TargetHost,
             EnabledSslProtocols = options.TlsProtocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            ClientCertificates = [options.ClientCertificate],
+            ClientCertificates = options.ClientCertificate is null ? null : [options.ClientCertificate],
 
             // Present the certificate even if the server's list of acceptable CAs does not name its issuer:
             // the server, not the client, should decide.
-            LocalCertificateSelectionCallback = (_, _, _, _, _) => options.ClientCertificate,
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => options.ClientCertificate!,
         };
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -21,6 +21,12 @@ public enum EStreamerClientFailure
     /// <summary>The server closed the connection while an answer was still due.</summary>
     ConnectionClosed,
 
+    /// <summary>
+    /// The connection broke between messages without an orderly close (TCP reset, TLS cut without
+    /// close_notify). A server that refuses a client may close this way rather than gracefully.
+    /// </summary>
+    ConnectionReset,
+
     /// <summary>The server closed the connection in the middle of a message.</summary>
     TruncatedMessage,
 

@@ -23,8 +23,11 @@ public sealed class EStreamerClientOptions
 
     public int Port { get; init; } = DefaultPort;
 
-    /// <summary>The client's certificate with its private key, as issued by the server's CA (reference 1.3).</summary>
-    public required X509Certificate2 ClientCertificate { get; init; }
+    /// <summary>
+    /// The client's certificate with its private key, as issued by the server's CA (reference 1.3). Null
+    /// presents none, which a server refuses: useful only to test that it does.
+    /// </summary>
+    public required X509Certificate2? ClientCertificate { get; init; }
 
     /// <summary>
     /// Certificate authorities the server's certificate must chain to; empty (the default) accepts any

@@ -151,6 +151,41 @@ public sealed class EmulatorSessionTests
     }
 
     [Test]
+    [Description("Reference 1.4: a client the server does not accept gets no eStreamer message, only the end of the connection.")]
+    public async Task Client_without_a_certificate_gets_no_answer()
+    {
+        var options = new EStreamerClientOptions { Host = _emulator.Host, Port = _emulator.Port, ClientCertificate = null };
+
+        EStreamerClient client;
+        try
+        {
+            client = await EStreamerClient.ConnectAsync(options);
+        }
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.Handshake)
+        {
+            // Refused inside the handshake: as good an answer as a close after it.
+            return;
+        }
+
+        await using (client)
+        {
+            Assert.That(client.ClientCertificateSent, Is.False);
+            IMessage? answer;
+            try
+            {
+                await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.EncoreDefault));
+                answer = await client.ReceiveAsync();
+            }
+            catch (EStreamerClientException failure) when (failure.Failure is EStreamerClientFailure.ConnectionReset or EStreamerClientFailure.SendFailed)
+            {
+                answer = null;
+            }
+
+            Assert.That(answer, Is.Null, "no eStreamer message before the close");
+        }
+    }
+
+    [Test]
     public void Nothing_listening_is_a_connect_failure_naming_the_endpoint()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -77,12 +77,51 @@ public sealed class FramingTests
     public async Task Close_between_messages_reads_as_the_end_of_the_stream()
     {
         await using var server = ScriptedServer.Start(_certificates.Server, async tls => await tls.WriteAsync(Null));
-        await using var client = await ConnectAsync(server);
+
+        // Nothing written after the server's close, so no reset can overtake its close_notify.
+        await using var client = await ConnectAsync(server, acknowledge: false);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await client.ReceiveAsync(), Is.SameAs(NullMessage.Instance));
             Assert.That(await client.ReceiveAsync(), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task Reset_between_messages_is_a_connection_reset_not_an_end_of_stream()
+    {
+        await using var server = ScriptedServer.StartResetting(_certificates.Server);
+        await using var client = await ConnectAsync(server);
+        await server.Completion;
+
+        Assert.That(
+            async () => await client.ReceiveAsync(),
+            Throws.TypeOf<EStreamerClientException>().With.Property(nameof(EStreamerClientException.Failure)).EqualTo(EStreamerClientFailure.ConnectionReset));
+    }
+
+    [Test]
+    public async Task Raw_reads_return_each_tls_record_as_the_server_wrote_it()
+    {
+        await using var server = ScriptedServer.Start(_certificates.Server, async tls =>
+        {
+            await tls.WriteAsync(new byte[] { 1, 2, 3 });
+            await tls.FlushAsync();
+            await ScriptedServer.ReadAsync(tls, 1);
+            await tls.WriteAsync(new byte[] { 4, 5 });
+        });
+        await using var client = await ConnectAsync(server);
+        var buffer = new byte[64];
+
+        var first = await client.ReceiveRawAsync(buffer);
+        var firstBytes = buffer[..first];
+        await client.SendRawAsync(new byte[] { 0 });
+        var second = await client.ReceiveRawAsync(buffer);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(firstBytes, Is.EqualTo(new byte[] { 1, 2, 3 }));
+            Assert.That(buffer[..second], Is.EqualTo(new byte[] { 4, 5 }));
         }
     }
 

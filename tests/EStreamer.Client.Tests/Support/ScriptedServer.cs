@@ -37,6 +37,14 @@ public sealed class ScriptedServer : IAsyncDisposable
         return new ScriptedServer(listener, ServeAsync(listener, certificate, script));
     }
 
+    /// <summary>Accepts one client, completes TLS, then resets the connection (no close_notify, no FIN).</summary>
+    public static ScriptedServer StartResetting(X509Certificate2 certificate)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new ScriptedServer(listener, ServeAsync(listener, certificate, _ => Task.CompletedTask, reset: true));
+    }
+
     /// <summary>Accepts one client and never speaks TLS: the handshake cannot complete.</summary>
     public static ScriptedServer StartSilent()
     {
@@ -75,7 +83,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         await _run.WaitAsync(Timeout);
     }
 
-    private static async Task ServeAsync(TcpListener listener, X509Certificate2 certificate, Func<SslStream, Task> script)
+    private static async Task ServeAsync(TcpListener listener, X509Certificate2 certificate, Func<SslStream, Task> script, bool reset = false)
     {
         using var socket = await listener.AcceptTcpClientAsync().WaitAsync(Timeout);
         await using var tls = new SslStream(socket.GetStream(), false, (_, _, _, _) => true);
@@ -87,6 +95,14 @@ public sealed class ScriptedServer : IAsyncDisposable
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         }).WaitAsync(Timeout);
         await script(tls);
+        if (reset)
+        {
+            // Linger 0 makes the close an abortive one: the peer sees a TCP reset.
+            socket.Client.LingerState = new LingerOption(true, 0);
+            socket.Client.Close();
+            return;
+        }
+
         try
         {
             await tls.ShutdownAsync();
