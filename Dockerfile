@@ -8,12 +8,14 @@ WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY protocol/EStreamer.Protocol.csproj protocol/
+COPY client/EStreamer.Client.csproj client/
 COPY scenarios/EStreamer.Scenarios.csproj scenarios/
 COPY emulator/EStreamer.Emulator.csproj emulator/
 COPY cli/EStreamer.Emulator.Cli.csproj cli/
 # Every project cli/ references, directly or not, needs its .csproj above and its sources below.
 RUN dotnet restore cli/EStreamer.Emulator.Cli.csproj
 COPY protocol/ protocol/
+COPY client/ client/
 COPY scenarios/ scenarios/
 COPY emulator/ emulator/
 COPY cli/ cli/
