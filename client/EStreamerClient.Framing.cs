@@ -38,7 +38,8 @@ public sealed partial class EStreamerClient
     /// The next whole message, or null when the server closed the connection cleanly between messages.
     /// A reset between messages (<see cref="EStreamerClientFailure.ConnectionReset"/>), a close inside a
     /// message, a length over the maximum, a header version other than 1 or silence for
-    /// <paramref name="timeout"/> (default <see cref="EStreamerClientOptions.ReadTimeout"/>) throw.
+    /// <paramref name="timeout"/> (default <see cref="EStreamerClientOptions.ReadTimeout"/>) throw. A
+    /// timeout inside a message leaves the stream out of step: close the connection after it.
     /// </summary>
     public async Task<MessageFrame?> ReceiveFrameAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
@@ -66,7 +67,7 @@ public sealed partial class EStreamerClient
         }
         catch (OperationCanceledException failure) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EStreamerClientException(EStreamerClientFailure.Timeout, $"{Endpoint} sent nothing within {Seconds(limit)}", failure);
+            throw new EStreamerClientException(EStreamerClientFailure.Timeout, $"{Endpoint} sent no whole message within {Seconds(limit)}", failure);
         }
     }
 
