@@ -17,6 +17,7 @@ WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY protocol/EStreamer.Protocol.csproj protocol/
+COPY client/EStreamer.Client.csproj client/
 COPY scenarios/EStreamer.Scenarios.csproj scenarios/
 COPY emulator/EStreamer.Emulator.csproj emulator/
 COPY cli/EStreamer.Emulator.Cli.csproj cli/
@@ -26,6 +27,7 @@ RUN version="$(dotnet msbuild cli/EStreamer.Emulator.Cli.csproj -getProperty:Ver
  && if [ -n "$ESTREAMER_VERSION" ] && [ "$ESTREAMER_VERSION" != "$version" ]; then \
       echo "ESTREAMER_VERSION=$ESTREAMER_VERSION but Directory.Build.props says $version" >&2; exit 1; fi
 COPY protocol/ protocol/
+COPY client/ client/
 COPY scenarios/ scenarios/
 COPY emulator/ emulator/
 COPY cli/ cli/

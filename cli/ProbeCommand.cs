@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EStreamer.Client;
 
 namespace EStreamer.Emulator.Cli;
 
@@ -14,16 +15,13 @@ namespace EStreamer.Emulator.Cli;
 /// naming it, 2 usage error.
 /// </summary>
 /// <remarks>
-/// Built on TcpClient, SslStream and the protocol library only (no DotNetty), so it speaks to a real
-/// server exactly as it speaks to the emulator.
+/// Built on the client library (TcpClient, SslStream and the protocol library; no DotNetty), so it speaks
+/// to a real server exactly as it speaks to the emulator.
 /// </remarks>
 public static class ProbeCommand
 {
     /// <summary>Probe options that take no value; the program's parser must know them too.</summary>
     public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "extended" };
-
-    // CRYPT_E_BAD_PASSWORD's Windows code, which .NET reports on every platform for a wrong PKCS#12 password.
-    private const int WrongPasswordResult = unchecked((int)0x80070056);
 
     /// <summary>The program's entry: usage errors propagate as <see cref="UsageException"/> for it to report.</summary>
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
@@ -34,7 +32,7 @@ public static class ProbeCommand
             await ProbeAsync(options, output, report, cancellationToken).ConfigureAwait(false);
             return 0;
         }
-        catch (ProbeFailedException failure)
+        catch (Exception failure) when (failure is ProbeFailedException or EStreamerClientException)
         {
             report.WriteLine($"estreamer-emulator: error: {failure.Message}");
             return 1;
@@ -66,79 +64,42 @@ public static class ProbeCommand
         }
     }
 
-    /// <summary>Runs the probe; any verdict but success is a <see cref="ProbeFailedException"/>.</summary>
+    /// <summary>Runs the probe; any verdict but success is a <see cref="ProbeFailedException"/> or an <see cref="EStreamerClientException"/>.</summary>
     public static async Task ProbeAsync(ProbeOptions options, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
     {
-        var bundle = LoadPkcs12(options.Pkcs12File, options.Password);
-        try
-        {
-            var client = bundle.First(c => c.HasPrivateKey);
-            var authorities = bundle.Where(c => !c.HasPrivateKey).ToArray();
-            Say(report, $"client certificate: {client.Subject}, issued by {client.Issuer}, valid {Validity(client)} (from {options.Pkcs12File})");
-            Say(report, $"connecting to {options.Host}:{options.Port}");
+        using var bundle = ClientCertificateBundle.Load(options.Pkcs12File, options.Password);
+        var client = bundle.Certificate;
+        Say(report, $"client certificate: {client.Subject}, issued by {client.Issuer}, valid {Validity(client)} (from {options.Pkcs12File})");
+        Say(report, $"connecting to {options.Host}:{options.Port}");
 
-            await using var connection = await ProbeConnection.OpenAsync(options.Host, options.Port, client, options.Timeout, cancellationToken).ConfigureAwait(false);
-            Say(report, $"connected from {connection.LocalEndPoint} to {connection.RemoteEndPoint}");
-            Say(report, $"TLS: {TlsName(connection.Protocol)}, cipher suite {connection.CipherSuite}");
-            ReportServerCertificate(report, connection, authorities);
-            Say(report, connection.ClientCertificateSent
-                ? "client certificate: sent (the server asked for one)"
-                : "client certificate: not sent (the server did not ask for one)");
-
-            var session = new ProbeSession(connection, options, output, report);
-            await session.RunAsync(cancellationToken).ConfigureAwait(false);
-            await connection.CloseAsync().ConfigureAwait(false);
-        }
-        finally
+        var clientOptions = new EStreamerClientOptions
         {
-            foreach (var certificate in bundle)
-            {
-                certificate.Dispose();
-            }
-        }
+            Host = options.Host,
+            Port = options.Port,
+            ClientCertificate = client,
+            ConnectTimeout = options.Timeout,
+            HandshakeTimeout = options.Timeout,
+            ReadTimeout = options.Timeout,
+
+            // The probe acknowledges data only, and not the last message it reads (see ProbeSession).
+            AcknowledgeEveryMessage = false,
+        };
+        await using var connection = await EStreamerClient.ConnectAsync(clientOptions, cancellationToken).ConfigureAwait(false);
+        Say(report, $"connected from {connection.LocalEndPoint} to {connection.RemoteEndPoint}");
+        Say(report, $"TLS: {TlsName(connection.Protocol)}, cipher suite {connection.CipherSuite}");
+        ReportServerCertificate(report, connection, bundle.Authorities);
+        Say(report, connection.ClientCertificateSent
+            ? "client certificate: sent (the server asked for one)"
+            : "client certificate: not sent (the server did not ask for one)");
+
+        var session = new ProbeSession(connection, options, output, report);
+        await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        await connection.CloseAsync().ConfigureAwait(false);
     }
 
     internal static void Say(TextWriter report, string text) => report.WriteLine($"probe: {text}");
 
-    private static X509Certificate2Collection LoadPkcs12(string path, string password)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ProbeFailedException($"cannot read PKCS#12 {path}: no such file");
-        }
-
-        X509Certificate2Collection bundle;
-        try
-        {
-            bundle = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password);
-        }
-        catch (CryptographicException failure) when (failure.HResult == WrongPasswordResult)
-        {
-            throw new ProbeFailedException($"cannot read PKCS#12 {path}: wrong password", failure);
-        }
-        catch (CryptographicException failure)
-        {
-            throw new ProbeFailedException($"cannot read PKCS#12 {path}: not a readable PKCS#12 file ({failure.GetBaseException().Message})", failure);
-        }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
-        {
-            throw new ProbeFailedException($"cannot read PKCS#12 {path}: {failure.Message}", failure);
-        }
-
-        if (!bundle.Any(c => c.HasPrivateKey))
-        {
-            foreach (var certificate in bundle)
-            {
-                certificate.Dispose();
-            }
-
-            throw new ProbeFailedException($"cannot read PKCS#12 {path}: it holds no certificate with a private key");
-        }
-
-        return bundle;
-    }
-
-    private static void ReportServerCertificate(TextWriter report, ProbeConnection connection, IReadOnlyList<X509Certificate2> authorities)
+    private static void ReportServerCertificate(TextWriter report, EStreamerClient connection, IReadOnlyList<X509Certificate2> authorities)
     {
         var server = connection.ServerCertificate;
         Say(report, $"server certificate subject: {server.Subject}");
@@ -162,18 +123,10 @@ public static class ProbeCommand
             return "the PKCS#12 holds no CA certificate to check it against";
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(authorities.ToArray());
         var names = string.Join("; ", authorities.Select(a => a.Subject));
-        if (chain.Build(server))
-        {
-            return $"chains to the PKCS#12's CA ({names})";
-        }
-
-        var problems = string.Join(", ", chain.ChainStatus.Select(s => s.Status).Distinct());
-        return $"does not chain to the PKCS#12's CA ({names}): {problems}";
+        return ServerCertificateCheck.ChainsTo(server, authorities, out var problems)
+            ? $"chains to the PKCS#12's CA ({names})"
+            : $"does not chain to the PKCS#12's CA ({names}): {problems}";
     }
 
     private static string Validity(X509Certificate2 certificate)

@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
-using EStreamer.Protocol.Framing;
+using EStreamer.Client;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Negotiation;
-using EStreamer.Protocol.Records;
 
 namespace EStreamer.Emulator.Cli;
 
@@ -10,7 +8,8 @@ namespace EStreamer.Emulator.Cli;
 /// The eStreamer half of a probe, once TLS is up: request, the extended exchange if asked for, then
 /// records until the count is reached. Reads like eNcore (reference 12.2) with two differences that
 /// keep the traffic minimal: a Null goes back only for data (each bundle, each Event Data message),
-/// not for keep-alives; and nothing is sent after the 2051 but the 2049.
+/// not for keep-alives; and nothing is sent after the 2051 but the 2049. The wire work is the client
+/// library's; this class decides what to ask and what to report.
 /// </summary>
 internal sealed class ProbeSession
 {
@@ -18,7 +17,7 @@ internal sealed class ProbeSession
     public const string NotAcceptedMessage =
         "server closed the connection after the handshake without answering: client certificate not accepted (unknown peer, revoked, or source address does not match the certificate)";
 
-    private readonly ProbeConnection _connection;
+    private readonly EStreamerClient _client;
     private readonly ProbeOptions _options;
     private readonly TextWriter _output;
     private readonly TextWriter _report;
@@ -30,9 +29,9 @@ internal sealed class ProbeSession
     private int _keepalives;
     private int _undecodable;
 
-    public ProbeSession(ProbeConnection connection, ProbeOptions options, TextWriter output, TextWriter report)
+    public ProbeSession(EStreamerClient client, ProbeOptions options, TextWriter output, TextWriter report)
     {
-        _connection = connection;
+        _client = client;
         _options = options;
         _output = output;
         _report = report;
@@ -40,25 +39,22 @@ internal sealed class ProbeSession
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var families = _options.Extended ? _options.Families : _options.Families.Except(ProbeRequest.WithoutFlagBit(_options.Families)).ToArray();
-        if (families.Count != _options.Families.Count)
+        var flagless = ProbeRequest.WithoutFlagBit(_options.Families);
+        if (!_options.Extended && flagless.Count > 0)
         {
-            Say($"not requested: {string.Join(", ", ProbeRequest.WithoutFlagBit(_options.Families).Select(ProbeRequest.NameOf))} (no request flag bit selects them; add --extended)");
+            Say($"not requested: {string.Join(", ", flagless.Select(ProbeRequest.NameOf))} (no request flag bit selects them; add --extended)");
         }
 
-        var flags = ProbeRequest.Flags(families, _options.Extended);
-        Say($"request: start {DescribeStart(_options.StartTime)}, flags 0x{(uint)flags:X8} ({flags.Describe()})");
-        await SendAsync(new EventStreamRequestMessage(_options.StartTime, flags), cancellationToken).ConfigureAwait(false);
+        var request = StreamRequest.ForFamilies(_options.Families, _options.Extended, _options.StartTime);
+        Say($"request: start {DescribeStart(_options.StartTime)}, flags 0x{(uint)request.Flags:X8} ({request.Flags.Describe()})");
+        await SendAsync(request.ToEventStreamRequest(), cancellationToken).ConfigureAwait(false);
 
         var deadline = DateTime.UtcNow + _options.Timeout;
-        if (_options.Extended)
+        if (request.IsExtended)
         {
             var information = await ReceiveStreamingInformationAsync(deadline, cancellationToken).ConfigureAwait(false);
             Say($"streaming information: services {string.Join(", ", information.Services.Select(s => s.ServiceId))}");
-            if (!information.Services.Any(s => s.ServiceId == StreamingRequestMessage.EStreamerService))
-            {
-                throw new ProbeFailedException($"the server's Streaming Information (2051) offers no eStreamer service ({StreamingRequestMessage.EStreamerService})");
-            }
+            EStreamerClient.EnsureEStreamerService(information);
 
             if (_options.Count == 0)
             {
@@ -66,35 +62,38 @@ internal sealed class ProbeSession
                 return;
             }
 
-            var entries = ProbeRequest.Entries(families);
-            Say($"streaming request: {string.Join(", ", entries.Select(e => $"{ProbeRequest.NameOf((EventFamily)e.Code)} v{e.Version}"))}");
-            await SendAsync(new StreamingRequestMessage(StreamingRequestMessage.EStreamerService, flags, _options.StartTime, entries), cancellationToken).ConfigureAwait(false);
+            Say($"streaming request: {string.Join(", ", request.Entries.Select(e => $"{ProbeRequest.NameOf((EventFamily)e.Code)} v{e.Version}"))}");
+            await SendAsync(request.ToStreamingRequest(), cancellationToken).ConfigureAwait(false);
             deadline = DateTime.UtcNow + _options.Timeout;
         }
 
         while (_records < _options.Count || !_answered)
         {
-            var message = await ReceiveAsync(deadline, cancellationToken).ConfigureAwait(false);
-            var type = (MessageType)BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(2));
-            switch (type)
+            var frame = await ReceiveAsync(deadline, cancellationToken).ConfigureAwait(false);
+            switch (frame.Type)
             {
                 case MessageType.Null:
                     _keepalives++;
                     break;
                 case MessageType.EventData:
-                    _eventDataMessages++;
-                    await EmitAsync(DecodeEventData(message), cancellationToken).ConfigureAwait(false);
-                    deadline = DateTime.UtcNow + _options.Timeout;
-                    break;
                 case MessageType.MessageBundle:
-                    _bundles++;
-                    await EmitAsync(DecodeBundle(message), cancellationToken).ConfigureAwait(false);
+                    var records = RecordDecoder.Decode(frame);
+                    if (frame.Type == MessageType.EventData)
+                    {
+                        _eventDataMessages++;
+                    }
+                    else
+                    {
+                        _bundles++;
+                    }
+
+                    await EmitAsync(records, cancellationToken).ConfigureAwait(false);
                     deadline = DateTime.UtcNow + _options.Timeout;
                     break;
                 case MessageType.Error:
-                    throw ServerError(message);
+                    throw ServerError(frame);
                 default:
-                    Say($"ignored: unexpected message type {(ushort)type} ({message.Length} bytes)");
+                    Say($"ignored: unexpected message type {(ushort)frame.Type} ({frame.Bytes.Length} bytes)");
                     break;
             }
 
@@ -116,30 +115,15 @@ internal sealed class ProbeSession
         _ => $"{start} ({DateTimeOffset.FromUnixTimeSeconds(start).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})",
     };
 
-    /// <summary>
-    /// What a decoder failure leaves: the item's record header read by hand and its body kept
-    /// raw, so one record the protocol library cannot read does not end a probe of a real server.
-    /// </summary>
-    private static EventData RawItem(ReadOnlySpan<byte> payload)
-    {
-        var recordType = payload.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(payload) : 0;
-        var recordLength = payload.Length >= 8 ? BinaryPrimitives.ReadUInt32BigEndian(payload[4..]) : 0;
-        var extended = payload.Length >= EventData.ExtendedHeaderSize && (ulong)recordLength + EventData.ExtendedHeaderSize == (ulong)payload.Length;
-        var archive = extended ? BinaryPrimitives.ReadUInt32BigEndian(payload[8..]) : 0;
-        var bodyStart = Math.Min(payload.Length, extended ? EventData.ExtendedHeaderSize : EventData.StandardHeaderSize);
-        return new EventData(new OpaqueRecord((RecordType)recordType, payload[bodyStart..].ToArray()), archive, extended);
-    }
-
-    private static ProbeFailedException ServerError(byte[] message)
+    private static Exception ServerError(MessageFrame frame)
     {
         try
         {
-            var error = (ErrorMessage)MessageCodec.Read(message);
-            return new ProbeFailedException($"server answered with Error {error.Code}: {error.Text.Replace("\0", string.Empty, StringComparison.Ordinal).ReplaceLineEndings(" ")}");
+            return EStreamerClientException.FromServerError((ErrorMessage)frame.Decode());
         }
-        catch (ProtocolException failure)
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.MalformedMessage)
         {
-            return new ProbeFailedException($"server answered with an Error message that cannot be read: {failure.Message}", failure);
+            return new ProbeFailedException($"server answered with an Error message that cannot be read: {failure.InnerException?.Message}", failure);
         }
     }
 
@@ -147,15 +131,15 @@ internal sealed class ProbeSession
     {
         while (true)
         {
-            var bytes = await ReceiveAsync(deadline, cancellationToken).ConfigureAwait(false);
+            var frame = await ReceiveAsync(deadline, cancellationToken).ConfigureAwait(false);
             IMessage message;
             try
             {
-                message = MessageCodec.Read(bytes);
+                message = frame.Decode();
             }
-            catch (ProtocolException failure)
+            catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.MalformedMessage)
             {
-                throw new ProbeFailedException($"server answered the extended request with a malformed message: {failure.Message}", failure);
+                throw new ProbeFailedException($"server answered the extended request with a malformed message: {failure.InnerException?.Message}", failure);
             }
 
             switch (message)
@@ -166,7 +150,7 @@ internal sealed class ProbeSession
                     _keepalives++;
                     break;
                 case ErrorMessage:
-                    throw ServerError(bytes);
+                    throw ServerError(frame);
                 default:
                     throw new ProbeFailedException($"server answered the extended request with message type {(ushort)message.MessageType} instead of Streaming Information (2051)");
             }
@@ -177,7 +161,7 @@ internal sealed class ProbeSession
     /// The next whole message. Until the server has said anything, an end of stream means it refused the
     /// client after the handshake (reference 1.4); afterwards it means it stopped streaming early.
     /// </summary>
-    private async Task<byte[]> ReceiveAsync(DateTime deadline, CancellationToken cancellationToken)
+    private async Task<MessageFrame> ReceiveAsync(DateTime deadline, CancellationToken cancellationToken)
     {
         var wait = deadline - DateTime.UtcNow;
         if (wait <= TimeSpan.Zero)
@@ -185,25 +169,26 @@ internal sealed class ProbeSession
             throw TimedOut();
         }
 
-        byte[]? message;
-        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        MessageFrame? frame;
+        try
         {
-            timer.CancelAfter(wait);
-            try
-            {
-                message = await _connection.ReceiveAsync(timer.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut(failure);
-            }
+            frame = await _client.ReceiveFrameAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.Timeout)
+        {
+            throw TimedOut(failure);
+        }
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.ConnectionReset)
+        {
+            // A server that refuses a client may reset rather than close gracefully: the verdict is the same.
+            frame = null;
         }
 
-        if (message is null)
+        if (frame is null)
         {
             if (!_answered)
             {
-                throw new ProbeFailedException(_connection.ClientCertificateSent
+                throw new ProbeFailedException(_client.ClientCertificateSent
                     ? NotAcceptedMessage
                     : "server closed the connection after the handshake without answering (it had not asked for a client certificate)");
             }
@@ -211,23 +196,13 @@ internal sealed class ProbeSession
             throw new ProbeFailedException($"server closed the connection after {_records} of {_options.Count} records");
         }
 
-        try
-        {
-            MessageHeader.Read(message, uint.MaxValue);
-        }
-        catch (ProtocolException failure)
-        {
-            throw new ProbeFailedException($"server sent a message the protocol does not allow: {failure.Message}", failure);
-        }
-
         if (!_answered)
         {
             _answered = true;
-            var type = (MessageType)BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(2));
-            Say($"client certificate accepted: the server answered the request (first message: {type}, type {(ushort)type})");
+            Say($"client certificate accepted: the server answered the request (first message: {frame.Type}, type {(ushort)frame.Type})");
         }
 
-        return message;
+        return frame;
     }
 
     private ProbeFailedException TimedOut(Exception? cause = null)
@@ -252,34 +227,34 @@ internal sealed class ProbeSession
     {
         try
         {
-            await _connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await _client.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException failure) when (!_answered)
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.SendFailed && !_answered)
         {
             // A server that refuses a client right after the handshake may have closed before the request got out.
             throw new ProbeFailedException(NotAcceptedMessage, failure);
         }
-        catch (IOException failure)
+        catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.SendFailed)
         {
             throw new ProbeFailedException($"server closed the connection after {_records} of {_options.Count} records", failure);
         }
     }
 
-    private async Task EmitAsync(IReadOnlyList<(EventData Data, string? Error)> items, CancellationToken cancellationToken)
+    private async Task EmitAsync(IReadOnlyList<DecodedRecord> records, CancellationToken cancellationToken)
     {
-        foreach (var (data, error) in items)
+        foreach (var record in records)
         {
             if (_records >= _options.Count)
             {
                 break;
             }
 
-            if (error is not null)
+            if (!record.Decoded)
             {
                 _undecodable++;
             }
 
-            await _output.WriteLineAsync(RecordJson.Serialize(data, error)).ConfigureAwait(false);
+            await _output.WriteLineAsync(RecordJson.Serialize(record.Data, record.DecodeError)).ConfigureAwait(false);
             _records++;
         }
 
@@ -287,78 +262,15 @@ internal sealed class ProbeSession
         if (_records < _options.Count)
         {
             // "Ready for more": one Null per data message, as eNcore acknowledges (reference 7.1).
-            await SendAsync(NullMessage.Instance, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private List<(EventData, string?)> DecodeEventData(byte[] message)
-    {
-        try
-        {
-            return [(((EventDataMessage)MessageCodec.Read(message)).Data, null)];
-        }
-        catch (ProtocolException failure)
-        {
-            return [(RawItem(message.AsSpan(MessageHeader.Size)), failure.Message)];
-        }
-    }
-
-    /// <summary>
-    /// A bundle decodes whole through the protocol library; only if that fails are its items split by
-    /// hand (reference 6.3) so that the readable ones still come out. Broken framing ends the probe.
-    /// </summary>
-    private List<(EventData, string?)> DecodeBundle(byte[] message)
-    {
-        try
-        {
-            return ((MessageBundle)MessageCodec.Read(message)).Items.Select(item => (item, (string?)null)).ToList();
-        }
-        catch (ProtocolException)
-        {
-            // Fall through to item-by-item decoding below.
-        }
-
-        var items = new List<(EventData, string?)>();
-        var span = message.AsSpan();
-        var offset = MessageHeader.Size + 8;
-        if (span.Length < offset)
-        {
-            throw new ProbeFailedException($"server sent a message bundle of {span.Length} bytes, too short for its connection ID and sequence number");
-        }
-
-        while (offset < span.Length)
-        {
-            if (span.Length - offset < 8)
-            {
-                throw new ProbeFailedException($"server sent a message bundle whose item at offset {offset} is cut short");
-            }
-
-            var itemType = BinaryPrimitives.ReadUInt32BigEndian(span[offset..]);
-            var length = BinaryPrimitives.ReadUInt32BigEndian(span[(offset + 4)..]);
-            if (itemType != MessageBundle.ItemType)
-            {
-                throw new ProbeFailedException($"server sent a message bundle item of type {itemType} at offset {offset}, expected {MessageBundle.ItemType}");
-            }
-
-            if (length > (uint)(span.Length - offset - 8))
-            {
-                throw new ProbeFailedException($"server sent a message bundle item at offset {offset} whose length {length} overruns the bundle");
-            }
-
-            var payload = span.Slice(offset + 8, (int)length);
             try
             {
-                items.Add((RecordCodec.ReadPayload(payload, offset + 8), null));
+                await _client.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (ProtocolException failure)
+            catch (EStreamerClientException failure) when (failure.Failure == EStreamerClientFailure.SendFailed)
             {
-                items.Add((RawItem(payload), failure.Message));
+                throw new ProbeFailedException($"server closed the connection after {_records} of {_options.Count} records", failure);
             }
-
-            offset += 8 + (int)length;
         }
-
-        return items;
     }
 
     private void Say(string text) => ProbeCommand.Say(_report, text);

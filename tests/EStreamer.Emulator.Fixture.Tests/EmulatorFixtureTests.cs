@@ -1,4 +1,5 @@
 using System.Net;
+using EStreamer.Client;
 using EStreamer.Emulator.Conformance;
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Messages;
@@ -33,13 +34,12 @@ public sealed class EmulatorFixtureTests
     public async Task A_client_that_acknowledges_every_bundle_conforms()
     {
         using (var certificate = _emulator.LoadClientCertificate())
-        await using (var client = await MinimalClient.ConnectAsync(_emulator.Host, _emulator.Port, certificate))
+        await using (var client = await EStreamerClient.ConnectAsync(Options(_emulator, certificate)))
         {
-            await client.SendAsync(new EventStreamRequestMessage(0, RequestFlags.EncoreDefault));
-            Assert.That(await client.ReceiveAsync(), Is.InstanceOf<StreamingInformationMessage>());
-            await client.SendAsync(new StreamingRequestMessage(StreamingRequestMessage.EStreamerService, RequestFlags.EncoreDefault, 0, new EventTypeEntry[] { new(11, 12) }));
-            var bundle = (MessageBundle)await client.ReceiveAsync();
-            await client.SendAsync(NullMessage.Instance);
+            // The library acknowledges each message when the next is read; the last one by hand before hanging up.
+            await client.OpenStreamAsync(StreamRequest.Extended(0, RequestFlags.EncoreDefault, new EventTypeEntry(11, 12)));
+            var bundle = await client.ReceiveAsync<MessageBundle>();
+            await client.AcknowledgeAsync();
             Assert.That(bundle.Items, Has.Count.EqualTo(3));
         }
 
@@ -64,7 +64,10 @@ public sealed class EmulatorFixtureTests
         {
             Assert.That((await http.GetAsync("/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             using var certificate = _emulator.LoadClientCertificate();
-            Assert.That(async () => await MinimalClient.ConnectAsync(_emulator.Host, _emulator.Port, certificate), Throws.InstanceOf<System.Net.Sockets.SocketException>());
+            Assert.That(
+                async () => await EStreamerClient.ConnectAsync(Options(_emulator, certificate)),
+                Throws.TypeOf<EStreamerClientException>().With.Property(nameof(EStreamerClientException.Failure)).EqualTo(EStreamerClientFailure.Connect)
+                    .And.InnerException.InstanceOf<System.Net.Sockets.SocketException>());
         }
         finally
         {
@@ -73,6 +76,15 @@ public sealed class EmulatorFixtureTests
 
         Assert.That((await http.GetAsync("/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    /// <summary>The connection a client's suite makes: the fixture's PKCS#12, and the server checked against the fixture's CA.</summary>
+    internal static EStreamerClientOptions Options(EmulatorFixture emulator, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) => new()
+    {
+        Host = emulator.Host,
+        Port = emulator.Port,
+        ClientCertificate = certificate,
+        ServerAuthorities = [System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(emulator.CaCertificatePath)],
+    };
 
     private static void Fill(EventJournal journal)
     {

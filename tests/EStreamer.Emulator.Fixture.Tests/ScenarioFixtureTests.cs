@@ -1,3 +1,4 @@
+using EStreamer.Client;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
@@ -13,18 +14,16 @@ public sealed class ScenarioFixtureTests
     {
         await using var emulator = await EmulatorFixture.StartAsync(new EmulatorFixtureOptions { Scenario = ScenarioLoader.LoadExample("sid-remap") });
         using var certificate = emulator.LoadClientCertificate();
-        await using var client = await MinimalClient.ConnectAsync(emulator.Host, emulator.Port, certificate);
-        await client.SendAsync(new EventStreamRequestMessage(0, RequestFlags.EncoreDefault));
-        Assert.That(await client.ReceiveAsync(), Is.InstanceOf<StreamingInformationMessage>());
-        await client.SendAsync(new StreamingRequestMessage(StreamingRequestMessage.EStreamerService, RequestFlags.EncoreDefault, 0, new EventTypeEntry[] { new(11, 12), new(4, 21) }));
+        await using var client = await EStreamerClient.ConnectAsync(EmulatorFixtureTests.Options(emulator, certificate));
+        await client.OpenStreamAsync(StreamRequest.Extended(0, RequestFlags.EncoreDefault, new EventTypeEntry(11, 12), new EventTypeEntry(4, 21)));
 
         var records = new List<Protocol.Records.IRecord>();
-        while (!records.OfType<IntrusionEventRecord>().Any())
+        await foreach (var item in client.ReadRecordsAsync())
         {
-            if (await client.ReceiveAsync() is MessageBundle bundle)
+            records.Add(item.Data.Record);
+            if (records.OfType<IntrusionEventRecord>().Any())
             {
-                records.AddRange(bundle.Items.Select(i => i.Record));
-                await client.SendAsync(NullMessage.Instance);
+                break;
             }
         }
 

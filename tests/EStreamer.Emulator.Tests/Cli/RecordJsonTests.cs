@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using EStreamer.Emulator.Cli;
+using EStreamer.Client;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;

@@ -10,7 +10,7 @@ using System.Text.Json;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Records;
 
-namespace EStreamer.Emulator.Cli;
+namespace EStreamer.Client;
 
 /// <summary>
 /// Writes records as single-line JSON objects (JSON Lines) for people piping `probe` into jq.
