@@ -87,11 +87,14 @@ public static class Program
         ProcessTerminationTimeout = null,
     };
 
-    /// <summary>The parser's first complaint, with today's wording for an option nobody knows.</summary>
-    private static string Describe(ParseResult parse) =>
-        parse.UnmatchedTokens.FirstOrDefault(token => token.StartsWith('-')) is { } unknown
-            ? $"unknown option {unknown}"
-            : parse.Errors[0].Message;
+    /// <summary>The parser's first complaint, in the program's own words for a word it does not know.</summary>
+    private static string Describe(ParseResult parse) => parse.UnmatchedTokens.FirstOrDefault() switch
+    {
+        { } option when option.StartsWith('-') => $"unknown option {option}",
+        { } word when parse.CommandResult.Command.Subcommands.Count > 0 => $"unknown command '{word}' for '{parse.CommandResult.Command.Name}'",
+        { } word => $"unexpected argument '{word}'",
+        null => parse.Errors[0].Message,
+    };
 
     private static int Usage(CommandContext context, string message)
     {
