@@ -71,7 +71,7 @@ public sealed class EmulatorHostTests
     }
 
     [Test]
-    public async Task A_scenario_started_in_the_past_has_its_history_in_the_journal_and_its_faults_armed()
+    public async Task A_scenario_started_in_the_past_has_its_history_in_the_journal()
     {
         var scenario = ScenarioLoader.LoadText(
             """
