@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EStreamer.Emulator.Events;
@@ -15,21 +16,22 @@ public static class BenchCommand
 {
     private static readonly double[] DefaultRates = [1, 10, 100, 1_000, 10_000, 100_000];
 
-    public static async Task<int> RunAsync(CommandLine line)
+    public static Command Create(CommandContext context)
     {
-        if (line.Positionals.Count != 2 || line.Positionals[1] != "rate")
-        {
-            throw new UsageException("usage: bench rate [--seconds N] [--rates LIST]");
-        }
+        var seconds = CommandContext.Option("seconds", "N", "how long each rate is measured (default 10)");
+        var rates = CommandContext.Option("rates", "LIST", "comma-separated target rates in events/s (default 1 to 100,000)");
+        var rate = new Command("rate", "measure how closely scenario traffic holds its rate (default 10 s each at 1 to 100,000 events/s)") { seconds, rates };
+        rate.SetAction(parse => RunAsync(
+            context.Output,
+            OptionsBinder.Flag("seconds", parse.GetValue(seconds), text => OptionsBinder.Number(text, 1, 3600)) ?? 10,
+            parse.GetValue(rates) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseRate).ToArray() : DefaultRates));
+        return new Command("bench", "measurements of this machine") { rate };
+    }
 
-        var seconds = line.GetDouble("seconds", 1, 3600) ?? 10;
-        var rates = line.Get("rates") is { } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseRate).ToArray()
-            : DefaultRates;
-        line.RejectUnknown();
-
-        Console.Out.WriteLine($"bench rate: scenario traffic played into the journal for {seconds:0.#} s per rate");
-        Console.Out.WriteLine("   target/s     events   achieved/s   deviation");
+    public static async Task<int> RunAsync(TextWriter output, double seconds, IReadOnlyList<double> rates)
+    {
+        output.WriteLine($"bench rate: scenario traffic played into the journal for {seconds:0.#} s per rate");
+        output.WriteLine("   target/s     events   achieved/s   deviation");
         var worst = 0.0;
         foreach (var rate in rates)
         {
@@ -38,10 +40,10 @@ public static class BenchCommand
             var achieved = (events - 1) / elapsed.TotalSeconds;
             var deviation = (achieved - rate) / rate;
             worst = Math.Max(worst, Math.Abs(deviation));
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate,11:0.###} {events,10} {achieved,12:0.##} {deviation,10:+0.00%;-0.00%}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate,11:0.###} {events,10} {achieved,12:0.##} {deviation,10:+0.00%;-0.00%}"));
         }
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst deviation: {worst:0.00%}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst deviation: {worst:0.00%}"));
         return 0;
     }
 
@@ -74,7 +76,5 @@ public static class BenchCommand
     }
 
     private static double ParseRate(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0
-            ? rate
-            : throw new UsageException($"--rates takes positive numbers, not '{text}'");
+        OptionsBinder.Flag("rates", text, t => OptionsBinder.Number(t, 0.001, 10_000_000))!.Value;
 }

@@ -1,163 +1,189 @@
+using System.Globalization;
 using System.Net;
+using System.Numerics;
+using EStreamer.Emulator.Cli.Configuration;
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Server;
 using EStreamer.Protocol.Negotiation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Cli;
 
 /// <summary>
-/// Builds <see cref="EmulatorOptions"/> from, in rising precedence, the embedded defaults, environment
-/// variables (ESTREAMER_PORT, ESTREAMER_BIND, ...) and command-line flags of the same names.
+/// Binds the layered option values (<see cref="OptionLayers"/>) into <see cref="ServeSettings"/>, checking each
+/// value as it goes, and holds the value parsers every command uses. All bad values are reported together,
+/// each naming where it was written.
 /// </summary>
 public static class OptionsBinder
 {
-    /// <summary>Flag name → environment variable, one list so the two stay in step.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
+    /// <summary>Every `serve` option, in help order: flag name, value name, help text, and how it lands in the settings.</summary>
+    public static readonly IReadOnlyList<OptionSetting> Serve =
+    [
+        new("data-dir", "DIR", "data folder: CA, certificates, peers, conformance reports (default estreamer-data)", (s, v) => s.Server.DataDirectory = v),
+        new("port", "N", "eStreamer TLS port (default 8302)", (s, v) => s.Server.Port = Whole(v, 0, 65535)),
+        new("bind", "ADDR", "address the eStreamer port listens on (default 127.0.0.1)", (s, v) => s.Server.BindAddress = Address(v)),
+        new("keepalive", "SECONDS", "null keep-alive after this much writer silence (default 30)", (s, v) => s.Server.KeepaliveInterval = TimeSpan.FromSeconds(Number(v, 0.1, 86_400))),
+        new("rate", "EVENTS_PER_S", "built-in traffic's live rate; 0 stops live traffic (default 1)", (s, v) => s.Server.EventsPerSecond = Number(v, 0, 1_000_000)),
+        new("history", "N", "built-in events in the journal before the server starts (default 120)", (s, v) => s.Server.HistoryEvents = Whole(v, 0, 1_000_000)),
+        new("seed", "N", "seed of the built-in traffic, or replacing a scenario's own (default 8302)", (s, v) =>
+        {
+            s.Server.Seed = Whole(v, int.MinValue, int.MaxValue);
+            s.SeedGiven = true;
+        }),
+        new("disable-families", "LIST", "event families switched off on the server, comma-separated", (s, v) => s.Server.DisabledFamilies.UnionWith(Families(v))),
+        new("profile", string.Join('|', ClientProfiles.Names), "client profile when a peer does not pin one (default auto)", (s, v) => s.Server.DefaultProfile = Profile(v)),
+        new("bundle-events", "N", "events per message bundle at most (default 100)", (s, v) => s.Server.BundleMaxEvents = Whole(v, 1, 10_000)),
+        new("log-level", "LEVEL", "trace, debug, info, warning or error (default info)", (s, v) => s.LogLevel = Level(v)),
+        new("address-check", "on|off", "compare a client's source address with its certificate (default: the peer database's setting)", (s, v) => s.AddressCheck = Switch(v)),
+        new("scenario", "FILE|NAME", "play a scenario: a YAML file or a shipped example name", (s, v) => s.Scenario = v),
+        new("control-port", "N", $"HTTP control API port; 0 turns it off (default {ControlOptions.DefaultPort})", (s, v) => s.Control.Port = Whole(v, 0, 65535)),
+        new("control-bind", "ADDR", "address the control API listens on (default 127.0.0.1)", (s, v) => s.Control.BindAddress = Address(v)),
+        new("control-token", "T", "bearer token every control endpoint but /healthz requires", (s, v) => s.Control.Token = v.Length > 0 ? v : null),
+        new("journal-entries", "N", $"entries the session journal keeps (default {SessionJournal.DefaultCapacity})", (s, v) => s.Control.JournalEntries = Whole(v, 1, 10_000_000)),
+    ];
+
+    public static IReadOnlyCollection<string> ServeNames { get; } = Serve.Select(s => s.Name).ToArray();
+
+    /// <summary>Binds the settings named in <paramref name="names"/> (every serve option by default); bad values are an <see cref="InvalidOptionsException"/>.</summary>
+    public static ServeSettings Bind(IReadOnlyDictionary<string, string> flags, IReadOnlyDictionary<string, string?> environment, IReadOnlyCollection<string>? names = null)
     {
-        ["data-dir"] = "ESTREAMER_DATA_DIR",
-        ["port"] = "ESTREAMER_PORT",
-        ["bind"] = "ESTREAMER_BIND",
-        ["keepalive"] = "ESTREAMER_KEEPALIVE",
-        ["rate"] = "ESTREAMER_RATE",
-        ["history"] = "ESTREAMER_HISTORY",
-        ["seed"] = "ESTREAMER_SEED",
-        ["disable-families"] = "ESTREAMER_DISABLE_FAMILIES",
-        ["profile"] = "ESTREAMER_PROFILE",
-        ["bundle-events"] = "ESTREAMER_BUNDLE_EVENTS",
-        ["log-level"] = "ESTREAMER_LOG_LEVEL",
-        ["address-check"] = "ESTREAMER_ADDRESS_CHECK",
-        ["scenario"] = "ESTREAMER_SCENARIO",
-        ["control-port"] = "ESTREAMER_CONTROL_PORT",
-        ["control-bind"] = "ESTREAMER_CONTROL_BIND",
-        ["control-token"] = "ESTREAMER_CONTROL_TOKEN",
-        ["journal-entries"] = "ESTREAMER_JOURNAL_ENTRIES",
-    };
-
-    /// <summary>A flag, else its environment variable, else the config file's value.</summary>
-    public static string? Value(CommandLine line, string name) =>
-        line.Get(name) ?? System.Environment.GetEnvironmentVariable(Environment[name]) ?? line.ConfigValue(name);
-
-    public static string DataDirectory(CommandLine line) => Value(line, "data-dir") ?? new EmulatorOptions().DataDirectory;
-
-    public static EmulatorOptions Bind(CommandLine line)
-    {
-        var options = new EmulatorOptions { DataDirectory = DataDirectory(line) };
-        if (Value(line, "port") is { } port)
+        names ??= ServeNames;
+        var configuration = OptionLayers.Build(ServeNames, flags, environment);
+        var settings = new ServeSettings();
+        var errors = new List<OptionError>();
+        foreach (var setting in Serve.Where(s => names.Contains(s.Name)))
         {
-            options.Port = ParseInt("port", port, 0, 65535);
-        }
-
-        if (Value(line, "bind") is { } bind)
-        {
-            options.BindAddress = IPAddress.TryParse(bind, out var address) ? address : throw new UsageException($"--bind takes an IP address, not '{bind}'");
-        }
-
-        if (Value(line, "keepalive") is { } keepalive)
-        {
-            options.KeepaliveInterval = TimeSpan.FromSeconds(ParseDouble("keepalive", keepalive, 0.1, 86_400));
-        }
-
-        if (Value(line, "rate") is { } rate)
-        {
-            options.EventsPerSecond = ParseDouble("rate", rate, 0, 1_000_000);
-        }
-
-        if (Value(line, "history") is { } history)
-        {
-            options.HistoryEvents = ParseInt("history", history, 0, 1_000_000);
-        }
-
-        if (Value(line, "seed") is { } seed)
-        {
-            options.Seed = ParseInt("seed", seed, int.MinValue, int.MaxValue);
-        }
-
-        if (Value(line, "bundle-events") is { } bundle)
-        {
-            options.BundleMaxEvents = ParseInt("bundle-events", bundle, 1, 10_000);
-        }
-
-        if (Value(line, "profile") is { } profile)
-        {
-            options.DefaultProfile = profile.ToLowerInvariant() switch
+            if (configuration[setting.Name] is not { } text)
             {
-                "auto" => ClientProfile.Auto,
-                "encore38" => ClientProfile.Encore38,
-                "encore52" => ClientProfile.Encore52,
-                _ => throw new UsageException($"--profile takes auto, encore38 or encore52, not '{profile}'"),
-            };
-        }
+                continue;
+            }
 
-        if (Value(line, "disable-families") is { } families)
-        {
-            foreach (var name in families.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            try
             {
-                options.DisabledFamilies.Add(ParseFamily(name));
+                setting.Apply(settings, text);
+            }
+            catch (InvalidValueException invalid)
+            {
+                errors.Add(new OptionError(OptionLayers.Origin(configuration, setting.Name), invalid.Message));
             }
         }
 
-        return options;
+        if (errors.Count == 0 && names.Contains("control-port") && names.Contains("port"))
+        {
+            CheckPortsDiffer(configuration, settings, errors);
+        }
+
+        return errors.Count == 0 ? settings : throw new InvalidOptionsException(errors);
     }
 
-    /// <summary>The control API's settings, or null when `--control-port 0` turns it off.</summary>
-    public static ControlOptions? BindControl(CommandLine line)
+    /// <summary>The data folder `peers` works on: --data-dir, ESTREAMER_DATA_DIR, the config file or the default.</summary>
+    public static string DataDirectory(IReadOnlyDictionary<string, string> flags, IReadOnlyDictionary<string, string?> environment) =>
+        Bind(flags, environment, ["data-dir"]).Server.DataDirectory;
+
+    /// <summary>A whole number within bounds; the one parser behind every integer option.</summary>
+    public static int Whole(string text, int min, int max) => InRange(text, min, max, NumberStyles.Integer, "a whole number");
+
+    /// <summary>A number (decimal point allowed) within bounds.</summary>
+    public static double Number(string text, double min, double max) => InRange(text, min, max, NumberStyles.Float, "a number");
+
+    public static IPAddress Address(string text) =>
+        IPAddress.TryParse(text, out var address) ? address : throw new InvalidValueException($"takes an IP address, not '{text}'");
+
+    public static ClientProfile Profile(string text) =>
+        ClientProfiles.TryParse(text, out var profile) ? profile : throw new InvalidValueException($"takes {string.Join(", ", ClientProfiles.Names)}, not '{text}'");
+
+    public static LogLevel Level(string text) => text.ToLowerInvariant() switch
     {
-        var options = new ControlOptions();
-        if (Value(line, "control-port") is { } port)
-        {
-            options.Port = ParseInt("control-port", port, 0, 65535);
-        }
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "information" or "info" => LogLevel.Information,
+        "warning" or "warn" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        _ => throw new InvalidValueException($"takes trace, debug, info, warning or error, not '{text}'"),
+    };
 
-        if (Value(line, "control-bind") is { } bind)
-        {
-            options.BindAddress = IPAddress.TryParse(bind, out var address) ? address : throw new UsageException($"--control-bind takes an IP address, not '{bind}'");
-        }
-
-        if (Value(line, "control-token") is { Length: > 0 } token)
-        {
-            options.Token = token;
-        }
-
-        if (Value(line, "journal-entries") is { } entries)
-        {
-            options.JournalEntries = ParseInt("journal-entries", entries, 1, 10_000_000);
-        }
-
-        return options.Port == 0 ? null : options;
-    }
-
-    /// <summary>The serve-time address-check switch (on/off), or null to keep the peer database's setting.</summary>
-    public static bool? AddressCheck(CommandLine line) => Value(line, "address-check")?.ToLowerInvariant() switch
+    public static bool Switch(string text) => text.ToLowerInvariant() switch
     {
-        null => null,
         "on" or "true" or "1" => true,
         "off" or "false" or "0" => false,
-        var other => throw new UsageException($"--address-check takes on or off, not '{other}'"),
+        _ => throw new InvalidValueException($"takes on or off, not '{text}'"),
     };
+
+    /// <summary>A flag's value parsed, or null when the flag was not given; a bad value is a usage error naming the flag.</summary>
+    public static T? Flag<T>(string name, string? text, Func<string, T> parse)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return parse(text);
+        }
+        catch (InvalidValueException invalid)
+        {
+            throw new UsageException($"--{name} {invalid.Message}");
+        }
+    }
 
     /// <summary>Family names as operators write them: intrusion, packet-data, extra-data, impact, user-activity...</summary>
-    public static EventFamily ParseFamily(string name) => name.ToLowerInvariant().Replace("_", "-", StringComparison.Ordinal) switch
+    public static EventFamily ParseFamily(string name) =>
+        TryParseFamily(name, out var family) ? family : throw new UsageException($"unknown event family '{name}' ({FamilyNames})");
+
+    private const string FamilyNames = "intrusion, packet-data, extra-data, impact, discovery, correlation, connection, user-activity, malware, file";
+
+    private static bool TryParseFamily(string name, out EventFamily family)
     {
-        "intrusion" => EventFamily.Intrusion,
-        "packet-data" or "packets" => EventFamily.PacketData,
-        "extra-data" => EventFamily.ExtraData,
-        "impact" or "impact-alerts" => EventFamily.ImpactAlert,
-        "discovery" => EventFamily.Discovery,
-        "correlation" => EventFamily.Correlation,
-        "connection" or "connections" => EventFamily.Connection,
-        "user-activity" or "user" => EventFamily.UserActivity,
-        "malware" => EventFamily.Malware,
-        "file" or "files" => EventFamily.File,
-        _ => throw new UsageException($"unknown event family '{name}' (intrusion, packet-data, extra-data, impact, discovery, correlation, connection, user-activity, malware, file)"),
-    };
+        EventFamily? named = name.ToLowerInvariant().Replace("_", "-", StringComparison.Ordinal) switch
+        {
+            "intrusion" => EventFamily.Intrusion,
+            "packet-data" or "packets" => EventFamily.PacketData,
+            "extra-data" => EventFamily.ExtraData,
+            "impact" or "impact-alerts" => EventFamily.ImpactAlert,
+            "discovery" => EventFamily.Discovery,
+            "correlation" => EventFamily.Correlation,
+            "connection" or "connections" => EventFamily.Connection,
+            "user-activity" or "user" => EventFamily.UserActivity,
+            "malware" => EventFamily.Malware,
+            "file" or "files" => EventFamily.File,
+            _ => null,
+        };
+        family = named.GetValueOrDefault();
+        return named is not null;
+    }
 
-    private static int ParseInt(string name, string text, int min, int max) =>
-        int.TryParse(text, out var value) && value >= min && value <= max
-            ? value
-            : throw new UsageException($"--{name} takes a whole number from {min} to {max}, not '{text}'");
+    private static IEnumerable<EventFamily> Families(string list)
+    {
+        var families = new List<EventFamily>();
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            families.Add(TryParseFamily(name, out var family) ? family : throw new InvalidValueException($"takes event families ({FamilyNames}), not '{name}'"));
+        }
 
-    private static double ParseDouble(string name, string text, double min, double max) =>
-        double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new UsageException($"--{name} takes a number from {min} to {max}, not '{text}'");
+        return families;
+    }
+
+    private static T InRange<T>(string text, T min, T max, NumberStyles styles, string kind)
+        where T : INumber<T>
+    {
+        if (T.TryParse(text.Trim(), styles, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        throw new InvalidValueException(string.Create(CultureInfo.InvariantCulture, $"takes {kind} from {min} to {max}, not '{text}'"));
+    }
+
+    /// <summary>The control API cannot share the eStreamer port: the second listener would fail at start, after the first opened.</summary>
+    private static void CheckPortsDiffer(IConfigurationRoot configuration, ServeSettings settings, List<OptionError> errors)
+    {
+        if (settings.Control.Port != 0 && settings.Control.Port == settings.Server.Port)
+        {
+            var origin = configuration["control-port"] is null ? OptionLayers.Origin(configuration, "port") : OptionLayers.Origin(configuration, "control-port");
+            errors.Add(new OptionError(origin, string.Create(CultureInfo.InvariantCulture, $"cannot be {settings.Server.Port}: the eStreamer server and the control API would share that port")));
+        }
+    }
 }

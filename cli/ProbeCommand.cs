@@ -20,13 +20,9 @@ namespace EStreamer.Emulator.Cli;
 /// </remarks>
 public static class ProbeCommand
 {
-    /// <summary>Probe options that take no value; the program's parser must know them too.</summary>
-    public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "extended" };
-
-    /// <summary>The program's entry: usage errors propagate as <see cref="UsageException"/> for it to report.</summary>
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
+    /// <summary>The command's work once its options are read: 0 on success, 1 with one line naming the failure.</summary>
+    public static async Task<int> RunAsync(ProbeOptions options, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
     {
-        var options = ProbeOptions.Parse(line);
         try
         {
             await ProbeAsync(options, output, report, cancellationToken).ConfigureAwait(false);
@@ -43,26 +39,8 @@ public static class ProbeCommand
     /// The whole command in-process, with the program's exit statuses and messages: the probe's options
     /// (without the word "probe") in, status out. For tests and for embedding in other tools.
     /// </summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var line = new CommandLine(["probe", .. args], Switches);
-            return await RunAsync(line, output, report, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UsageException usage)
-        {
-            report.WriteLine($"estreamer-emulator: {usage.Message}");
-            report.WriteLine("run 'estreamer-emulator help' for usage");
-            return 2;
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // What the program's own last-resort handler prints, so embedding sees the same line.
-            report.WriteLine($"estreamer-emulator: error: {failure.GetBaseException().Message}");
-            return 1;
-        }
-    }
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter report, CancellationToken cancellationToken = default) =>
+        Program.RunAsync(["probe", .. args], new CommandContext(output, report, new Dictionary<string, string?>()), cancellationToken);
 
     /// <summary>Runs the probe; any verdict but success is a <see cref="ProbeFailedException"/> or an <see cref="EStreamerClientException"/>.</summary>
     public static async Task ProbeAsync(ProbeOptions options, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)

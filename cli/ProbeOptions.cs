@@ -36,26 +36,22 @@ public sealed record ProbeOptions
     /// <summary>Bound on connecting, on the TLS handshake, and on each wait for the next record.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
-    /// <summary>Reads `probe --host H --port N --pkcs12 FILE --password P [...]`; any mistake is a <see cref="UsageException"/>.</summary>
-    public static ProbeOptions Parse(CommandLine line)
+    /// <summary>
+    /// Reads `probe --host H --port N --pkcs12 FILE --password P [...]` from the flags' texts (null: not given);
+    /// any mistake is a <see cref="UsageException"/>.
+    /// </summary>
+    public static ProbeOptions Parse(Func<string, string?> flag, bool extended)
     {
-        if (line.Positionals.Count > 1)
-        {
-            throw new UsageException($"probe takes no arguments besides its options, not '{line.Positionals[1]}'");
-        }
-
-        var host = Required(line, "host");
-        var port = line.GetInt("port", 1, 65535) ?? throw new UsageException("probe needs --port N");
-        var pkcs12 = Required(line, "pkcs12");
+        var host = Required(flag, "host");
+        var port = OptionsBinder.Flag("port", flag("port"), text => OptionsBinder.Whole(text, 1, 65535)) ?? throw new UsageException("probe needs --port N");
+        var pkcs12 = Required(flag, "pkcs12");
 
         // The password may be blank (reference 1.3), but it has to be said: `--password ''`.
-        var password = line.Get("password") ?? throw new UsageException("probe needs --password P (use --password '' for none)");
-        var count = line.GetInt("count", 0, 10_000_000) ?? DefaultCount;
-        var start = ParseStart(line.Get("start"));
-        var extended = line.Has("extended");
-        var familyList = line.Get("families");
-        var timeout = line.GetDouble("timeout", 0.1, 86_400);
-        line.RejectUnknown();
+        var password = flag("password") ?? throw new UsageException("probe needs --password P (use --password '' for none)");
+        var count = OptionsBinder.Flag("count", flag("count"), text => OptionsBinder.Whole(text, 0, 10_000_000)) ?? DefaultCount;
+        var start = ParseStart(flag("start"));
+        var familyList = flag("families");
+        var timeout = OptionsBinder.Flag("timeout", flag("timeout"), text => OptionsBinder.Number(text, 0.1, 86_400));
 
         var families = familyList is null ? ProbeRequest.AllFamilies : ProbeRequest.ParseFamilies(familyList);
         if (!extended && familyList is not null)
@@ -82,9 +78,9 @@ public sealed record ProbeOptions
         };
     }
 
-    private static string Required(CommandLine line, string name)
+    private static string Required(Func<string, string?> flag, string name)
     {
-        var value = line.Get(name);
+        var value = flag(name);
         if (string.IsNullOrEmpty(value))
         {
             throw new UsageException($"probe needs --{name} {name.ToUpperInvariant()}");

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using EStreamer.Emulator.Control;
 
 namespace EStreamer.Emulator.Cli;
 
@@ -10,17 +12,29 @@ namespace EStreamer.Emulator.Cli;
 /// </summary>
 public static class StatusCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output)
+    public static Command Create(CommandContext context)
     {
-        if (line.Positionals.Count != 1)
+        var command = new Command("status", "is a running emulator's service enabled and listening? (exit 0 yes, 1 no or not answering)");
+        var port = CommandContext.Option("control-port", "N", $"the control API's port (default {ControlOptions.DefaultPort}) [ESTREAMER_CONTROL_PORT]");
+        var host = CommandContext.Option("control-host", "ADDR", "the control API's host (default 127.0.0.1)");
+        var token = CommandContext.Option("control-token", "T", "the control API's bearer token [ESTREAMER_CONTROL_TOKEN]");
+        var config = ServeCommand.ConfigOption();
+        command.Add(port);
+        command.Add(host);
+        command.Add(token);
+        command.Add(config);
+        command.SetAction(async (parse, cancellation) =>
         {
-            throw new UsageException("usage: status [--control-port N] [--control-host ADDR] [--control-token T]");
-        }
+            // The same port and token `serve` reads, from the same flags, variables and config file.
+            var settings = OptionsBinder.Bind(CommandContext.Flags(parse, [port, token, config]), context.Environment, ["control-port", "control-token"]);
+            var control = settings.EnabledControl ?? throw new UsageException("status needs the control API; --control-port 0 turns it off");
+            return await RunAsync(control, parse.GetValue(host) ?? "127.0.0.1", context.Output, cancellation).ConfigureAwait(false);
+        });
+        return command;
+    }
 
-        var control = OptionsBinder.BindControl(line) ?? throw new UsageException("status needs the control API; --control-port 0 turns it off");
-        var host = line.Get("control-host") ?? "127.0.0.1";
-        line.RejectUnknown();
-
+    public static async Task<int> RunAsync(ControlOptions control, string host, TextWriter output, CancellationToken cancellation = default)
+    {
         using var http = new HttpClient { BaseAddress = new Uri($"http://{host}:{control.Port}/"), Timeout = TimeSpan.FromSeconds(5) };
         if (control.Token is { } token)
         {
@@ -29,9 +43,9 @@ public static class StatusCommand
 
         try
         {
-            using var ready = await http.GetAsync("readyz").ConfigureAwait(false);
-            using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync().ConfigureAwait(false));
-            using var sessions = JsonDocument.Parse(await http.GetStringAsync("sessions").ConfigureAwait(false));
+            using var ready = await http.GetAsync("readyz", cancellation).ConfigureAwait(false);
+            using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false));
+            using var sessions = JsonDocument.Parse(await http.GetStringAsync("sessions", cancellation).ConfigureAwait(false));
             var live = sessions.RootElement.EnumerateArray().Count(s => s.GetProperty("state").GetString() != "closed");
             var root = readiness.RootElement;
             if (ready.IsSuccessStatusCode)

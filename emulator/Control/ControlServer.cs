@@ -76,7 +76,7 @@ public sealed partial class ControlServer : IAsyncDisposable
 
         // A failed start (port taken) comes back as one exception below; the host's stack-trace log line would repeat it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.AddSingleton<IHostLifetime, ControlHostLifetime>();
+        builder.Services.AddSingleton<IHostLifetime, Hosting.QuietLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddRouting();
         builder.Services.AddProblemDetails();

@@ -18,6 +18,23 @@ public enum ClientProfile
 
 public static class ClientProfiles
 {
+    /// <summary>The names operators write: auto, encore38 (or 3.8), encore52 (or 5.2).</summary>
+    public static readonly IReadOnlyList<string> Names = ["auto", "encore38", "encore52"];
+
+    /// <summary>Reads a profile name, any case; "3.8" and "5.2" name the eNcore generations too.</summary>
+    public static bool TryParse(string? text, out ClientProfile profile)
+    {
+        ClientProfile? named = text?.Trim().ToLowerInvariant() switch
+        {
+            "auto" => ClientProfile.Auto,
+            "encore38" or "3.8" => ClientProfile.Encore38,
+            "encore52" or "5.2" => ClientProfile.Encore52,
+            _ => null,
+        };
+        profile = named ?? ClientProfile.Auto;
+        return named is not null;
+    }
+
     /// <summary>
     /// Reference 5.6.9: a 2049 asking intrusion ≥ 10, connection ≥ 16, malware ≥ 8 or file ≥ 7 is the 5.2
     /// profile, any other 2049 the 3.8 profile; a flags-only client gets the 5.2 forms, the later evidence.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using EStreamer.Emulator.Cli;
 using EStreamer.Emulator.Tests.Support;
 
 namespace EStreamer.Emulator.Tests.Cli;
@@ -15,19 +14,33 @@ public sealed class StatusCommandTests
         await using var emulator = await RunningEmulator.StartAsync(control: _ => { });
         var port = emulator.ControlServer!.Port.ToString(CultureInfo.InvariantCulture);
 
-        var (code, text) = await RunAsync("status", "--control-port", port);
+        var (code, text, _) = await CliRun.RunAsync("status", "--control-port", port);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.Zero);
-            Assert.That(text, Does.StartWith($"estreamer service enabled, listening on 127.0.0.1:{emulator.Port}"));
+            Assert.That(text.Trim(), Does.StartWith($"estreamer service enabled, listening on 127.0.0.1:{emulator.Port}"));
         }
 
         await emulator.Server.DisableServiceAsync();
-        (code, text) = await RunAsync("status", "--control-port", port);
+        (code, text, _) = await CliRun.RunAsync("status", "--control-port", port);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.EqualTo(1));
-            Assert.That(text, Does.StartWith("estreamer service not ready:").And.Contain("disabled"));
+            Assert.That(text.Trim(), Does.StartWith("estreamer service not ready:").And.Contain("disabled"));
+        }
+    }
+
+    [Test]
+    public async Task Status_reads_the_control_port_from_ESTREAMER_CONTROL_PORT()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(control: _ => { });
+        var environment = new Dictionary<string, string?> { ["ESTREAMER_CONTROL_PORT"] = emulator.ControlServer!.Port.ToString(CultureInfo.InvariantCulture) };
+
+        var (code, text, _) = await CliRun.RunAsync(environment, "status");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(text.Trim(), Does.StartWith("estreamer service enabled"));
         }
     }
 
@@ -39,18 +52,22 @@ public sealed class StatusCommandTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
         listener.Stop();
 
-        var (code, text) = await RunAsync("status", "--control-port", port);
+        var (code, text, _) = await CliRun.RunAsync("status", "--control-port", port);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.EqualTo(1));
-            Assert.That(text, Does.StartWith("estreamer emulator not answering on http://127.0.0.1:" + port));
+            Assert.That(text.Trim(), Does.StartWith("estreamer emulator not answering on http://127.0.0.1:" + port));
         }
     }
 
-    private static async Task<(int Code, string Text)> RunAsync(params string[] args)
+    [Test]
+    public async Task Status_without_the_control_api_is_a_usage_error()
     {
-        using var output = new StringWriter();
-        var code = await StatusCommand.RunAsync(new CommandLine(args, new HashSet<string>()), output);
-        return (code, output.ToString().Trim());
+        var (code, _, error) = await CliRun.RunAsync("status", "--control-port", "0");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.StartWith("estreamer-emulator: status needs the control API"));
+        }
     }
 }

@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EStreamer.Emulator.Cli;
+
+namespace EStreamer.Emulator.Tests.Cli;
+
+/// <summary>`serve` for real, in-process: options from flags, the environment and a config file, the server and control API on 127.0.0.1.</summary>
+[NonParallelizable]
+public sealed partial class ServeCommandTests
+{
+    [Test]
+    public async Task Serve_starts_with_layered_options_and_stops_when_cancelled()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(config, "control-token: from-file\nrate: 0\nhistory: 7\n");
+        var environment = new Dictionary<string, string?> { ["ESTREAMER_CONFIG"] = config, ["ESTREAMER_DATA_DIR"] = directory };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var synchronizedOutput = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        var run = Program.RunAsync(
+            ["serve", "--port", "0", "--bind", "127.0.0.1", "--control-port", "0", "--log-level", "warning"],
+            new CommandContext(synchronizedOutput, TextWriter.Synchronized(error), environment),
+            stop.Token);
+        try
+        {
+            var ready = await WaitForAsync(() => ReadyLine().Match(output.ToString()), run);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(output.ToString(), Does.Contain($"data folder:     {directory}"), "ESTREAMER_DATA_DIR");
+                Assert.That(output.ToString(), Does.Contain("control API:     off"), "--control-port 0");
+                Assert.That(File.Exists(Path.Combine(directory, "ca.crt")), Is.True);
+            }
+
+            // The server really listens on the port it printed.
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync("127.0.0.1", int.Parse(ready.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.That(client.Connected, Is.True);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+            File.Delete(config);
+            Directory.Delete(directory, recursive: true);
+            Assert.That(code, Is.Zero, error.ToString());
+        }
+
+        Assert.That(output.ToString(), Does.EndWith("estreamer-emulator stopping" + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task Serve_with_a_control_api_takes_the_token_from_the_config_file()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
+        var controlPort = FreePort();
+        await File.WriteAllTextAsync(config, $"control-token: from-file\ncontrol-port: {controlPort}\nrate: 0\nhistory: 0\n");
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = Program.RunAsync(
+            ["serve", "--config", config, "--port", "0", "--data-dir", directory, "--log-level", "error"],
+            new CommandContext(TextWriter.Synchronized(output), TextWriter.Null, new Dictionary<string, string?>()),
+            stop.Token);
+        try
+        {
+            await WaitForAsync(() => ReadyLine().Match(output.ToString()), run);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{controlPort}/") };
+            using var refused = await http.GetAsync("sessions");
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "from-file");
+            var sessions = await http.GetFromJsonAsync<JsonElement>("sessions");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That((int)refused.StatusCode, Is.EqualTo(401));
+                Assert.That(sessions.ValueKind, Is.EqualTo(JsonValueKind.Array));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+            File.Delete(config);
+            Directory.Delete(directory, recursive: true);
+            Assert.That(code, Is.Zero);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Waits (bounded) for the serve output to show a match, failing at once if serve ended instead.</summary>
+    private static async Task<Match> WaitForAsync(Func<Match> probe, Task<int> run)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var match = probe();
+            if (match.Success)
+            {
+                return match;
+            }
+
+            if (run.IsCompleted)
+            {
+                Assert.Fail($"serve ended with status {await run} before it was ready");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("serve was not ready within 30 s");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    [GeneratedRegex(@"estreamer-emulator ready on 127\.0\.0\.1:(\d+)")]
+    private static partial Regex ReadyLine();
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+using EStreamer.Emulator.Control;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Hosting;
+using EStreamer.Emulator.Server;
+using EStreamer.Emulator.Tests.Support;
+using EStreamer.Scenarios;
+using Microsoft.Extensions.Logging;
+
+namespace EStreamer.Emulator.Tests.Hosting;
+
+/// <summary>The one host every entry point uses: its parts on 127.0.0.1, a given data folder and logger, and an ordered stop.</summary>
+public sealed class EmulatorHostTests
+{
+    private string _directory = null!;
+
+    [SetUp]
+    public void Folder() => _directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void RemoveFolder()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Starts_every_part_with_the_callers_folder_logger_and_journal_then_stops_them()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0 },
+            Control = new ControlOptions { Port = 0, BindAddress = IPAddress.Loopback },
+            PrepareData = data => data.AddPeer("127.0.0.1", "secret"),
+            Fill = journal =>
+            {
+                for (uint id = 1; id <= 5; id++)
+                {
+                    journal.Append(1_800_000_000 + id, new EStreamer.Protocol.Records.Intrusion.IntrusionEventRecord { EventId = id }, []);
+                }
+            },
+            Logging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
+        });
+        int serverPort, controlPort;
+        try
+        {
+            serverPort = host.Server.Port;
+            controlPort = host.ControlServer!.Port;
+            using var http = new HttpClient { BaseAddress = host.ControlServer.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var health = await http.GetAsync("healthz");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(host.Data.Directory, Is.EqualTo(_directory));
+                Assert.That(host.Data.Peers.List().Select(p => p.Host), Is.EqualTo(new[] { "127.0.0.1" }));
+                Assert.That(host.Journal.Count, Is.EqualTo(5), "the journal holds what Fill put there and nothing else");
+                Assert.That(host.Traffic.Scenario, Is.Null);
+                Assert.That(host.Control, Is.Not.Null);
+                Assert.That(serverPort, Is.GreaterThan(0));
+                Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(logs.Lines.Select(l => l.Line), Has.Some.Contains($"listening on 127.0.0.1:{serverPort}"));
+            }
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => Connect(serverPort), Throws.InstanceOf<SocketException>(), "the eStreamer port is closed");
+            Assert.That(() => Connect(controlPort), Throws.InstanceOf<SocketException>(), "the control port is closed");
+        }
+    }
+
+    [Test]
+    public async Task A_scenario_started_in_the_past_has_its_history_in_the_journal()
+    {
+        var scenario = ScenarioLoader.LoadText(
+            """
+            name: past
+            seed: 3
+            traffic:
+              - name: steady
+                families: [connection]
+                rate: 10
+                duration: forever
+                packets: false
+            """,
+            "past.yaml");
+        await using var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0 },
+            Scenario = scenario,
+            ScenarioStart = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (host.Journal.Count < 500 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(host.Journal.Count, Is.GreaterThanOrEqualTo(500), "a minute of history at 10 events/s");
+            Assert.That(host.Control, Is.Null, "no control options, no control");
+            Assert.That(host.ControlServer, Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task A_stop_request_is_seen_by_whoever_waits_for_it()
+    {
+        await using var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0 },
+        });
+        var waiting = host.WaitForStopRequestAsync();
+        Assert.That(waiting.IsCompleted, Is.False);
+
+        host.RequestStop();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(host.StopRequested.IsCancellationRequested, Is.True);
+    }
+
+    [Test]
+    public async Task A_port_in_use_fails_the_start_and_leaves_the_folder_free_for_the_next_host()
+    {
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        Assert.That(
+            async () => await EmulatorHost.StartAsync(new EmulatorHostOptions
+            {
+                Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = port },
+            }),
+            Throws.Exception);
+
+        await using var next = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0 },
+        });
+        Assert.That(next.Server.Port, Is.Not.EqualTo(port));
+    }
+
+    private static void Connect(int port)
+    {
+        using var client = new TcpClient();
+        client.Connect(IPAddress.Loopback, port);
+    }
+}
