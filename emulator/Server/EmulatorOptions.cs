@@ -72,5 +72,8 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 8302;
 
+    /// <summary>The clock of every session and fault timer (request timeout, keep-alives, stalls, drips, timed faults).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public bool IsFamilyEnabled(EventFamily family) => !DisabledFamilies.Contains(family);
 }
