@@ -166,7 +166,7 @@ public sealed class FaultTests
         var recorder = SessionEventRecorder.On(emulator);
         await using var client = await OpenAsync(emulator);
         await ReadTwoBundlesAsync(client);
-        var (id, _) = await recorder.WaitForAsync<FaultFired>(f => f.Kind == Faults.FaultKind.Stall);
+        var (id, _) = await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.Stall);
         var stalled = await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 2);
 
         // Seven keep-alive intervals of the stall's 1500 ms: each idle check runs before the client's Null
@@ -209,8 +209,8 @@ public sealed class FaultTests
         Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance));
         var before = await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.KeepalivesSent == 1);
 
-        Assert.That(emulator.Server.InjectFault(session.Id, new Fault { Kind = Faults.FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) }), Is.True);
-        await recorder.WaitForAsync<FaultFired>(f => f.Kind == Faults.FaultKind.KeepaliveGap);
+        Assert.That(emulator.Server.InjectFault(session.Id, new Fault { Kind = Emulator.Faults.FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) }), Is.True);
+        await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.KeepaliveGap);
         for (var step = 1; step <= 7; step++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(200));
