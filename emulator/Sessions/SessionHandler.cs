@@ -191,7 +191,9 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
         _writer.BytesSent,
         _writer.QueuedBytes,
         _connection.Channel.IsWritable,
-        _machine.State == SessionState.Closed ? _connection.CloseReason : null);
+        _machine.State == SessionState.Closed ? _connection.CloseReason : null,
+        _pump.CaughtUp,
+        _pump.Paused);
 
     void IFaultTarget.MarkClosed() => _machine.Close();
 

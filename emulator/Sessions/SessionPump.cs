@@ -46,6 +46,7 @@ internal sealed class SessionPump
     private long _eventsSent;
     private long _bundlesSent;
     private bool _paused;
+    private bool _caughtUp;
 
     /// <summary><paramref name="holding"/> is true while the session may not write (closed, stalled by a fault).</summary>
     public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding)
@@ -56,7 +57,7 @@ internal sealed class SessionPump
         _writer = writer;
         _raise = raise;
         _holding = holding;
-        _onAppended = Schedule;
+        _onAppended = OnAppended;
         _writer.WriteCompleted += OnWriteCompleted;
         _writer.Drained += Schedule;
     }
@@ -71,8 +72,11 @@ internal sealed class SessionPump
 
     public uint LastArchiveTimestamp { get; private set; }
 
-    /// <summary>Unacknowledged bundles now (the window).</summary>
-    public int Unacknowledged => _unacknowledged;
+    /// <summary>Streaming stopped because the client is not taking bytes (or a fault holds writes); it resumes by itself.</summary>
+    public bool Paused => Volatile.Read(ref _paused);
+
+    /// <summary>The last read found nothing more in the source, and nothing was appended since.</summary>
+    public bool CaughtUp => Volatile.Read(ref _caughtUp);
 
     /// <summary>Sets how records are delivered; <see cref="WrapForClient"/> follows it even when nothing streams.</summary>
     public void Configure(StreamNegotiation negotiation, bool bundles, bool extendedHeader)
@@ -125,6 +129,12 @@ internal sealed class SessionPump
         return _bundles ? NextBundle([data]) : new EventDataMessage(data);
     }
 
+    private void OnAppended()
+    {
+        Volatile.Write(ref _caughtUp, false);
+        Schedule();
+    }
+
     private void Turn()
     {
         Volatile.Write(ref _scheduled, 0);
@@ -152,6 +162,7 @@ internal sealed class SessionPump
             _batch.Clear();
             if (_source.Read(_cursor, _bundles ? _options.BundleMaxEvents : EventDataBatch, _batch) == 0)
             {
+                Volatile.Write(ref _caughtUp, true);
                 break;
             }
 

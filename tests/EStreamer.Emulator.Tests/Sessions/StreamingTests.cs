@@ -24,7 +24,7 @@ public sealed class StreamingTests
         await using var emulator = await RunningEmulator.StartAsync(fill: FillFourEvents);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, start, [new EventTypeEntry(11, 61)]);
-        var values = (await Requests.ReadBundlesUntilQuietAsync(client, TimeSpan.FromMilliseconds(500)))
+        var values = (await emulator.ReadBundlesUntilCaughtUpAsync(client))
             .SelectMany(b => b.Items).Select(i => ((HostValueRecord)i.Record).Value).ToArray();
         Assert.That(values, Is.EqualTo(expectedValues));
     }
@@ -49,14 +49,14 @@ public sealed class StreamingTests
         await using (var client = await emulator.ConnectAsync())
         {
             await Requests.OpenExtendedAsync(client, 0, [new EventTypeEntry(11, 61)]);
-            first = (await Requests.ReadBundlesUntilQuietAsync(client, TimeSpan.FromMilliseconds(500))).SelectMany(b => b.Items).ToList();
+            first = (await emulator.ReadBundlesUntilCaughtUpAsync(client)).SelectMany(b => b.Items).ToList();
         }
 
         // A client's bookmark is the highest archive timestamp it handled (reference 12.4).
         var bookmark = first.Max(i => i.ArchiveTimestamp);
         await using var again = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(again, bookmark, [new EventTypeEntry(11, 61)]);
-        var second = (await Requests.ReadBundlesUntilQuietAsync(again, TimeSpan.FromMilliseconds(500))).SelectMany(b => b.Items).ToList();
+        var second = (await emulator.ReadBundlesUntilCaughtUpAsync(again)).SelectMany(b => b.Items).ToList();
 
         var resent = first.Where(i => i.ArchiveTimestamp == bookmark).Select(Encode).ToArray();
         Assert.That(second.Select(Encode).ToArray(), Is.EqualTo(resent));
