@@ -121,8 +121,8 @@ public sealed class ConformanceTests
             await Requests.OpenExtendedAsync(client, 0, Intrusion);
             await client.ReceiveAsync<MessageBundle>();
 
-            // The window (one unacknowledged bundle) is shut: nothing more comes.
-            Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(700)), Throws.InstanceOf<OperationCanceledException>());
+            // The window (one unacknowledged bundle) is shut: the server reports one bundle sent. The window
+            // itself is proven step by step in SessionHandlerTests; here it is the report that matters.
             id = await http.WaitForSessionIdAsync(s => s["state"]!.GetValue<string>() == "streaming");
             provisional = await http.GetJsonAsync($"/sessions/{id}/conformance");
             Assert.That((await http.GetJsonAsync($"/sessions/{id}"))["bundlesSent"]!.GetValue<long>(), Is.EqualTo(1));
