@@ -89,7 +89,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         pipeline.AddLast("tls", tls);
 
         // After the TLS handler, because the handshake completion event travels inbound from there.
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger));
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
         pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
