@@ -5,6 +5,7 @@ using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 using Microsoft.Extensions.Logging;
 
@@ -107,7 +108,7 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
 
     public void OnClientMessage(uint sessionId, IMessage message) => Observations(sessionId).Client(message);
 
-    public void OnServerDecision(uint sessionId, string kind, string detail) => Observations(sessionId).Decision(kind, detail, _time.GetUtcNow());
+    public void OnSessionEvent(uint sessionId, SessionEvent sessionEvent) => Observations(sessionId).Server(sessionEvent, _time.GetUtcNow());
 
     public void OnSessionClosed(SessionInfo session)
     {

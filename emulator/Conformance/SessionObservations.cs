@@ -1,3 +1,4 @@
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Conformance;
@@ -57,29 +58,29 @@ internal sealed class SessionObservations
         }
     }
 
-    public void Decision(string kind, string detail, DateTimeOffset now)
+    public void Server(SessionEvent sessionEvent, DateTimeOffset now)
     {
         lock (_gate)
         {
-            switch (kind)
+            switch (sessionEvent)
             {
-                case "bundle":
+                case BundleSent:
                     _bundles++;
                     _pending++;
                     break;
-                case "keepalive":
+                case KeepaliveSent:
                     _keepalives++;
                     _keepalivePending = true;
                     _lastKeepalive = now;
                     break;
-                case "negotiated":
+                case Negotiated:
                     _negotiated = true;
                     break;
-                case "negotiation-note":
-                    _notes.Add(detail);
+                case NegotiationNote note:
+                    _notes.Add(note.Note);
                     break;
-                case "request-error":
-                    _requestErrors.Add(detail);
+                case RequestRefused refused:
+                    _requestErrors.Add(SessionEventText.RefusalText(refused));
                     break;
             }
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 using Prometheus;
 
@@ -51,9 +52,9 @@ public sealed class EmulatorMetrics : ISessionObserver
     {
     }
 
-    public void OnServerDecision(uint sessionId, string kind, string detail)
+    public void OnSessionEvent(uint sessionId, SessionEvent sessionEvent)
     {
-        if (kind == "request-error")
+        if (sessionEvent is RequestRefused)
         {
             _requestErrors.Inc();
         }

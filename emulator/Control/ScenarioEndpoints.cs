@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Scenarios;
 using Microsoft.AspNetCore.Builder;
@@ -12,8 +11,8 @@ namespace EStreamer.Emulator.Control;
 
 /// <summary>
 /// POST /scenario (load or replace what plays), POST /events (append events now) and POST /faults (fire a
-/// fault now). Every body goes through the scenario loader, so a broken one is refused whole with the
-/// loader's file:line:column errors as a 400.
+/// fault now). Scenario and event bodies go through the scenario loader, so a broken one is refused whole
+/// with the loader's file:line:column errors as a 400; a fault body is JSON read by <see cref="FaultBody"/>.
 /// </summary>
 public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
 {
@@ -72,22 +71,21 @@ public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
         endpoints.MapPost("/faults", async Task<Results<Ok<FaultFired>, ProblemHttpResult>> (HttpRequest request) =>
             {
                 uint? session;
-                FaultSpec fault;
+                Fault fault;
                 try
                 {
-                    (session, fault) = ParseFault(await ReadBodyAsync(request).ConfigureAwait(false));
+                    (session, fault) = FaultBody.Parse(await ReadBodyAsync(request).ConfigureAwait(false));
                 }
-                catch (ScenarioException invalid)
+                catch (FaultBodyException invalid)
                 {
-                    return Invalid("invalid fault", invalid);
-                }
-                catch (JsonException bad)
-                {
-                    return TypedResults.Problem(bad.Message, statusCode: StatusCodes.Status400BadRequest, title: "invalid fault");
+                    return TypedResults.Problem(
+                        invalid.Message,
+                        statusCode: StatusCodes.Status400BadRequest,
+                        title: "invalid fault",
+                        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { key = invalid.Key, message = invalid.Message } } });
                 }
 
-                var serverWide = Faults.FaultSchedule.IsServerWide(fault.Kind);
-                if (!serverWide && session is null)
+                if (!fault.IsServerWide && session is null)
                 {
                     return TypedResults.Problem("a session fault needs \"session\": ID (see GET /sessions)", statusCode: StatusCodes.Status400BadRequest, title: "invalid fault");
                 }
@@ -97,47 +95,11 @@ public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
                     return TypedResults.Problem($"no live session {session}", statusCode: StatusCodes.Status404NotFound, title: "no such session");
                 }
 
-                return TypedResults.Ok(new FaultFired(fault.Kind.ToString(), serverWide ? null : session));
+                return TypedResults.Ok(new FaultFired(fault.Kind.ToString(), fault.IsServerWide ? null : session));
             })
             .WithName("fireFault")
             .WithTags("scenario")
             .WithSummary("Fires a fault now: {\"session\": ID, \"kind\": \"stall\", \"duration\": \"5s\"} with a scenario fault's keys.");
-    }
-
-    /// <summary>
-    /// A fault body is JSON with a scenario fault's keys plus "session". JSON is YAML, so the fault part goes
-    /// through the scenario loader as it stands, given an immediate trigger when it names none.
-    /// </summary>
-    internal static (uint? Session, FaultSpec Fault) ParseFault(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            throw new JsonException("the body must be a JSON object");
-        }
-
-        uint? session = null;
-        var fault = new StringBuilder("{");
-        var hasTrigger = false;
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            if (property.NameEquals("session"))
-            {
-                session = property.Value.GetUInt32();
-                continue;
-            }
-
-            hasTrigger |= property.NameEquals("at") || property.NameEquals("after-messages");
-            fault.Append(CultureInfo.InvariantCulture, $"{JsonSerializer.Serialize(property.Name)}: {property.Value.GetRawText()}, ");
-        }
-
-        if (!hasTrigger)
-        {
-            fault.Append("\"at\": \"0s\"");
-        }
-
-        var yaml = "name: fault\nfaults:\n  - " + fault.ToString().TrimEnd(' ', ',') + "}\n";
-        return (session, ScenarioLoader.LoadText(yaml, "request").Faults.Single());
     }
 
     private static Scenario LoadExample(string name) =>

@@ -1,11 +1,12 @@
 using System.Net;
 using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Control;
 
 /// <summary>
-/// Every client message and server decision, in order, in a ring of <see cref="Capacity"/> entries: the
+/// Every client message and server event, in order, in a ring of <see cref="Capacity"/> entries: the
 /// oldest fall out first. Appends come from session event loops and take a short lock, no I/O.
 /// </summary>
 public sealed class SessionJournal : ISessionObserver
@@ -86,8 +87,8 @@ public sealed class SessionJournal : ISessionObserver
     public void OnClientMessage(uint sessionId, IMessage message) =>
         Add(sessionId, JournalDirection.Client, ClientMessages.Kind(message), ClientMessages.Text(message), message);
 
-    public void OnServerDecision(uint sessionId, string kind, string detail) =>
-        Add(sessionId, JournalDirection.Server, kind, detail, null);
+    public void OnSessionEvent(uint sessionId, SessionEvent sessionEvent) =>
+        Add(sessionId, JournalDirection.Server, SessionEventText.Kind(sessionEvent), SessionEventText.Detail(sessionEvent), null);
 
     public void OnSessionClosed(SessionInfo session) =>
         Add(

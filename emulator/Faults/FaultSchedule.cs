@@ -1,5 +1,3 @@
-using EStreamer.Scenarios;
-
 namespace EStreamer.Emulator.Faults;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class FaultSchedule
 {
     private readonly int[] _reached;
 
-    public FaultSchedule(IReadOnlyList<FaultSpec> faults, DateTimeOffset start)
+    public FaultSchedule(IReadOnlyList<Fault> faults, DateTimeOffset start)
     {
         Faults = faults;
         Start = start;
@@ -20,34 +18,32 @@ public sealed class FaultSchedule
 
     public static FaultSchedule None { get; } = new([], DateTimeOffset.UnixEpoch);
 
-    public IReadOnlyList<FaultSpec> Faults { get; }
+    public IReadOnlyList<Fault> Faults { get; }
 
-    /// <summary>The instant <see cref="FaultSpec.At"/> offsets count from: the scenario's start.</summary>
+    /// <summary>The instant <see cref="Fault.At"/> offsets count from: the scenario's start.</summary>
     public DateTimeOffset Start { get; }
-
-    public static bool IsServerWide(FaultKind kind) => kind is FaultKind.RefuseConnections or FaultKind.DisableService;
 
     /// <summary>
     /// Faults a session arms: timed ones for its connection number (or every session), and every
     /// message-count fault, whose scope is settled when the count is reached (<see cref="ClaimReached"/>).
     /// </summary>
-    public IReadOnlyList<FaultSpec> ForConnection(uint connection) =>
+    public IReadOnlyList<Fault> ForConnection(uint connection) =>
         Faults.Where(f => f.AfterMessages is not null
-            || ((f.Connection is null || f.Connection == (int)connection) && !IsServerWide(f.Kind))).ToArray();
+            || ((f.Connection is null || f.Connection == (int)connection) && !f.IsServerWide)).ToArray();
 
     /// <summary>
     /// A session reached a message-count fault's count: does the fault fire in it? A fault scoped to
     /// connection N fires in the Nth session to reach its count, so that short connections which never
     /// get that far (eNcore's probe, say) do not use up the number.
     /// </summary>
-    public bool ClaimReached(FaultSpec fault)
+    public bool ClaimReached(Fault fault)
     {
         var index = IndexOf(fault);
         var ordinal = Interlocked.Increment(ref _reached[index]);
         return fault.Connection is null || fault.Connection == ordinal;
     }
 
-    private int IndexOf(FaultSpec fault)
+    private int IndexOf(Fault fault)
     {
         for (var i = 0; i < Faults.Count; i++)
         {
@@ -61,5 +57,5 @@ public sealed class FaultSchedule
     }
 
     /// <summary>Server-wide faults on a timer.</summary>
-    public IReadOnlyList<FaultSpec> TimedServerFaults => Faults.Where(f => IsServerWide(f.Kind) && f.At is not null).ToArray();
+    public IReadOnlyList<Fault> TimedServerFaults => Faults.Where(f => f.IsServerWide && f.At is not null).ToArray();
 }

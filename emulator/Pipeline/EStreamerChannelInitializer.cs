@@ -1,5 +1,4 @@
 using System.Net.Security;
-using DotNetty.Handlers.Timeout;
 using DotNetty.Handlers.Tls;
 using DotNetty.Transport.Channels;
 using DotNetty.Transport.Channels.Sockets;
@@ -15,7 +14,7 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Builds each connection's pipeline, stage names as tests and logs know them:
-/// tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → session.
+/// tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → faults → session.
 /// </summary>
 internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketChannel>
 {
@@ -90,12 +89,18 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         pipeline.AddLast("tls", tls);
 
         // After the TLS handler, because the handshake completion event travels inbound from there.
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger));
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
         pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
         pipeline.AddLast("encoder", MessageEncoder.Instance);
-        pipeline.AddLast("idle", new IdleStateHandler(TimeSpan.Zero, _options.KeepaliveInterval, TimeSpan.Zero));
-        pipeline.AddLast("session", new SessionHandler(connection, _options, _source, _registry, _logger, _faults(), _service));
+        pipeline.AddLast("idle", new WriterIdleHandler(_options.KeepaliveInterval, _options.Time));
+
+        // One writer per connection: the session and the fault stage both write through it.
+        var writer = new ConnectionWriter(_options.Time);
+        var effects = new FaultEffects(_options.Time);
+        var session = new SessionHandler(connection, _options, _source, _registry, _logger, writer, effects);
+        pipeline.AddLast("faults", new FaultHandler(connection, writer, effects, _faults(), _service, _registry, _logger, _options.Time, session));
+        pipeline.AddLast("session", session);
     }
 }

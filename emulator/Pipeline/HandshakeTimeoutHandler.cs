@@ -16,10 +16,12 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
     private readonly ConnectionState _connection;
     private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
-    private DotNetty.Common.Concurrency.IScheduledTask? _timer;
+    private readonly TimeProvider _time;
+    private ITimer? _timer;
 
-    public HandshakeTimeoutHandler(TimeSpan timeout, ConnectionState connection, SessionRegistry registry, ILogger logger)
+    public HandshakeTimeoutHandler(TimeSpan timeout, ConnectionState connection, SessionRegistry registry, ILogger logger, TimeProvider time)
     {
+        _time = time;
         _timeout = timeout;
         _connection = connection;
         _registry = registry;
@@ -28,18 +30,7 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
 
     public override void ChannelActive(IChannelHandlerContext context)
     {
-        _timer = context.Executor.Schedule(
-            () =>
-            {
-                if (context.Channel.Active)
-                {
-                    Log.HandshakeTimedOut(_logger, _connection.Remote, _timeout);
-                    _connection.NoteCloseReason("TLS handshake timed out");
-                    _registry.Refused(_connection.Id, _connection.Remote, "handshake-timeout");
-                    context.CloseAsync();
-                }
-            },
-            _timeout);
+        _timer = _time.CreateTimer(_ => context.Executor.Execute(() => OnTimeout(context)), null, _timeout, Timeout.InfiniteTimeSpan);
         base.ChannelActive(context);
     }
 
@@ -47,7 +38,7 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
     {
         if (evt is TlsHandshakeCompletionEvent completion)
         {
-            _timer?.Cancel();
+            _timer?.Dispose();
             if (!completion.IsSuccessful)
             {
                 var reason = completion.Exception?.GetBaseException().Message ?? "unknown";
@@ -73,7 +64,19 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
 
     public override void ChannelInactive(IChannelHandlerContext context)
     {
-        _timer?.Cancel();
+        _timer?.Dispose();
         base.ChannelInactive(context);
+    }
+
+    private void OnTimeout(IChannelHandlerContext context)
+    {
+        // The handshake may have completed while this hopped onto the event loop: the handler is gone then.
+        if (context.Channel.Active && !context.Removed)
+        {
+            Log.HandshakeTimedOut(_logger, _connection.Remote, _timeout);
+            _connection.NoteCloseReason("TLS handshake timed out");
+            _registry.Refused(_connection.Id, _connection.Remote, "handshake-timeout");
+            context.CloseAsync();
+        }
     }
 }

@@ -8,7 +8,9 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Writes each message whole into one buffer (eNcore loses framing if a message pauses half-way,
-/// reference 12.3). Stateless and shared by every channel.
+/// reference 12.3). Stateless and shared by every channel. Sessions and faults write through
+/// <see cref="ConnectionWriter"/>, which encodes with <see cref="Encode(IByteBufferAllocator, IMessage)"/> to know each message's size; this
+/// stage serves any message written onto the channel as an <see cref="IMessage"/>.
 /// </summary>
 internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
 {
@@ -16,7 +18,7 @@ internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
 
     public override bool IsSharable => true;
 
-    /// <summary>Encodes a message into a new buffer; sessions use it to know a message's exact size before writing it.</summary>
+    /// <summary>Encodes a message into a new buffer: the one encoding of every message the server writes.</summary>
     public static IByteBuffer Encode(IByteBufferAllocator allocator, IMessage message)
     {
         var buffer = allocator.Buffer();

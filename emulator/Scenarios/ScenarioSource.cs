@@ -46,7 +46,36 @@ public static class ScenarioSource
         }
     }
 
-    public static FaultSchedule Faults(ScenarioPlan plan) => new(plan.Scenario.Faults, plan.Start);
+    /// <summary>A scenario's faults as the emulator runs them: the one place the scenario model maps to <see cref="Fault"/>.</summary>
+    public static FaultSchedule Faults(ScenarioPlan plan) => new(plan.Scenario.Faults.Select(ToFault).ToArray(), plan.Start);
+
+    public static Fault ToFault(FaultSpec spec) => new()
+    {
+        Kind = spec.Kind switch
+        {
+            EStreamer.Scenarios.FaultKind.GracefulDisconnect => Emulator.Faults.FaultKind.GracefulDisconnect,
+            EStreamer.Scenarios.FaultKind.TcpReset => Emulator.Faults.FaultKind.TcpReset,
+            EStreamer.Scenarios.FaultKind.Stall => Emulator.Faults.FaultKind.Stall,
+            EStreamer.Scenarios.FaultKind.KeepaliveGap => Emulator.Faults.FaultKind.KeepaliveGap,
+            EStreamer.Scenarios.FaultKind.ErrorMessage => Emulator.Faults.FaultKind.ErrorMessage,
+            EStreamer.Scenarios.FaultKind.WrongHeaderVersion => Emulator.Faults.FaultKind.WrongHeaderVersion,
+            EStreamer.Scenarios.FaultKind.UnknownRecordType => Emulator.Faults.FaultKind.UnknownRecordType,
+            EStreamer.Scenarios.FaultKind.TruncatedMessage => Emulator.Faults.FaultKind.TruncatedMessage,
+            EStreamer.Scenarios.FaultKind.SlowDrip => Emulator.Faults.FaultKind.SlowDrip,
+            EStreamer.Scenarios.FaultKind.RefuseConnections => Emulator.Faults.FaultKind.RefuseConnections,
+            EStreamer.Scenarios.FaultKind.DisableService => Emulator.Faults.FaultKind.DisableService,
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "a fault kind the emulator does not run"),
+        },
+        At = spec.At,
+        AfterMessages = spec.AfterMessages,
+        Connection = spec.Connection,
+        Duration = spec.Duration,
+        Code = spec.Code,
+        Text = spec.Text,
+        BytesPerSecond = spec.BytesPerSecond,
+        Count = spec.Count,
+        RecordType = spec.RecordType,
+    };
 
     /// <summary>The families a scenario's setting names, for logs.</summary>
     public static string Describe(IReadOnlyList<EventFamily>? families) =>

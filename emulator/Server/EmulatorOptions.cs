@@ -73,5 +73,8 @@ public sealed class EmulatorOptions
     /// <summary>Seed of the built-in traffic (and of a scenario when given on the command line).</summary>
     public int Seed { get; set; } = 8302;
 
+    /// <summary>The clock of every session and fault timer (request timeout, keep-alives, stalls, drips, timed faults).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public bool IsFamilyEnabled(EventFamily family) => !DisabledFamilies.Contains(family);
 }

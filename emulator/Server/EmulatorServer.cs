@@ -147,9 +147,9 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
     }
 
     /// <summary>Fires a fault in one live session now; false when no such session is open.</summary>
-    public bool InjectFault(uint sessionId, EStreamer.Scenarios.FaultSpec fault)
+    public bool InjectFault(uint sessionId, Fault fault)
     {
-        if (FaultSchedule.IsServerWide(fault.Kind))
+        if (fault.IsServerWide)
         {
             RunServerFault(fault);
             return true;
@@ -219,25 +219,25 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
     {
         foreach (var fault in Faults.TimedServerFaults)
         {
-            var delay = Faults.Start + fault.At!.Value - DateTimeOffset.UtcNow;
-            _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _stopping.Token)
+            var delay = Faults.Start + fault.At!.Value - _options.Time.GetUtcNow();
+            _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _options.Time, _stopping.Token)
                 .ContinueWith(_ => RunServerFault(fault), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
     }
 
-    private void RunServerFault(EStreamer.Scenarios.FaultSpec fault)
+    private void RunServerFault(Fault fault)
     {
         switch (fault.Kind)
         {
-            case EStreamer.Scenarios.FaultKind.RefuseConnections:
+            case FaultKind.RefuseConnections:
                 RefuseNextConnections(fault.Count ?? 1);
                 break;
-            case EStreamer.Scenarios.FaultKind.DisableService:
+            case FaultKind.DisableService:
                 Log.ServiceFault(_logger, "disabled");
                 _ = DisableServiceAsync();
                 if (fault.Duration is { } off)
                 {
-                    _ = Task.Delay(off, _stopping.Token).ContinueWith(
+                    _ = Task.Delay(off, _options.Time, _stopping.Token).ContinueWith(
                         _ =>
                         {
                             Log.ServiceFault(_logger, "enabled again");

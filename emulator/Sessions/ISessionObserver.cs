@@ -1,10 +1,11 @@
 using System.Net;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Sessions;
 
 /// <summary>
-/// Sees what happens in sessions: every client message, every server decision (negotiation, refusals,
+/// Sees what happens in sessions: every client message, every server event (negotiation, refusals,
 /// keep-alives, bundles, faults) and each session's end. The journal, conformance reports and metrics
 /// hang off this. Called on the session's event loop: implementations must be quick and never block.
 /// </summary>
@@ -12,7 +13,8 @@ public interface ISessionObserver
 {
     void OnClientMessage(uint sessionId, IMessage message);
 
-    void OnServerDecision(uint sessionId, string kind, string detail);
+    /// <summary>The server did something in a session; match on the <see cref="SessionEvent"/> records.</summary>
+    void OnSessionEvent(uint sessionId, SessionEvent sessionEvent);
 
     void OnSessionClosed(SessionInfo session);
 

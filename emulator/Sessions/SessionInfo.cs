@@ -6,7 +6,9 @@ namespace EStreamer.Emulator.Sessions;
 
 /// <summary>
 /// A snapshot of one session for status output and tests. BytesSent: eStreamer message bytes the socket
-/// took (before TLS). QueuedBytes: encoded for the client, not yet taken by the socket.
+/// took (before TLS). QueuedBytes: encoded for the client, not yet taken by the socket. CaughtUp: the session
+/// has read everything its event source held (what it streams is on its way or sent). Paused: streaming
+/// waits for the client to take bytes (back-pressure) or for a fault to let go.
 /// </summary>
 public sealed record SessionInfo(
     uint Id,
@@ -30,4 +32,6 @@ public sealed record SessionInfo(
     long BytesSent,
     long QueuedBytes,
     bool Writable,
-    string? CloseReason);
+    string? CloseReason,
+    bool CaughtUp = false,
+    bool Paused = false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Sessions;
@@ -88,11 +89,11 @@ public sealed class SessionRegistry
         }
     }
 
-    internal void Decision(uint sessionId, string kind, string detail)
+    internal void Raise(uint sessionId, SessionEvent sessionEvent)
     {
         foreach (var observer in Volatile.Read(ref _observers))
         {
-            observer.OnServerDecision(sessionId, kind, detail);
+            observer.OnSessionEvent(sessionId, sessionEvent);
         }
     }
 }

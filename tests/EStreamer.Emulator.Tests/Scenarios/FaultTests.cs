@@ -1,9 +1,12 @@
 using System.Net.Sockets;
+using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
+using Microsoft.Extensions.Time.Testing;
 using EStreamer.Scenarios;
 
 namespace EStreamer.Emulator.Tests.Scenarios;
@@ -154,29 +157,69 @@ public sealed class FaultTests
     }
 
     [Test]
+    [Description("On a fake clock: while stalled, keep-alive intervals pass and the server reports no Null and no event sent.")]
     public async Task Stall_sends_nothing_not_even_keepalives_then_resumes()
     {
-        await using var emulator = await StartAsync("stall", "    duration: 1500ms");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartAsync("stall", "    duration: 1500ms", clock);
+        var recorder = SessionEventRecorder.On(emulator);
         await using var client = await OpenAsync(emulator);
         await ReadTwoBundlesAsync(client);
-        Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(600)), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(await client.ReceiveAsync(), Is.InstanceOf<MessageBundle>().Or.InstanceOf<NullMessage>());
+        var (id, _) = await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.Stall);
+        var stalled = await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 2);
+
+        // Seven keep-alive intervals of the stall's 1500 ms: each idle check runs before the client's Null
+        // that follows it is read, so the counts below are what the server did in that time.
+        for (var step = 1; step <= 7; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+            await client.SendAsync(NullMessage.Instance);
+            await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 2 + step);
+        }
+
+        var during = emulator.Server.Sessions.Find(id)!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(during.KeepalivesSent, Is.EqualTo(stalled.KeepalivesSent), "no keep-alive while stalled");
+            Assert.That(during.EventsSent, Is.EqualTo(stalled.EventsSent), "no event while stalled");
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.That((await client.ReceiveAsync<MessageBundle>()).Items, Is.Not.Empty, "streaming resumes once the stall is over");
     }
 
     [Test]
-    [Description("Injected through the server's fault entry point, as the control API does.")]
+    [Description("Injected through the server's fault entry point, as the control API does; on a fake clock.")]
     public async Task Keepalive_gap_withholds_nulls_then_they_come_back()
     {
-        await using var emulator = await RunningEmulator.StartAsync(options => options.KeepaliveInterval = TimeSpan.FromMilliseconds(200));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await RunningEmulator.StartAsync(options =>
+        {
+            options.KeepaliveInterval = TimeSpan.FromMilliseconds(200);
+            options.Time = clock;
+        });
+        var recorder = SessionEventRecorder.On(emulator);
         await using var client = await emulator.ConnectAsync();
         await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
-
-        // With nothing to stream, the 200 ms keep-alive would have sent several Nulls in 600 ms.
         var session = await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming);
-        emulator.Server.InjectFault(session.Id, new FaultSpec { Kind = FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) });
-        await Drain(client);
-        Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(600)), Throws.InstanceOf<OperationCanceledException>());
+
+        // Nothing to stream: one keep-alive interval brings a Null.
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance));
+        var before = await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.KeepalivesSent == 1);
+
+        Assert.That(emulator.Server.InjectFault(session.Id, new Fault { Kind = Emulator.Faults.FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) }), Is.True);
+        await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.KeepaliveGap);
+        for (var step = 1; step <= 7; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+            await client.SendAsync(NullMessage.Instance);
+            await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.NullsReceived == step);
+        }
+
+        Assert.That(emulator.Server.Sessions.Find(session.Id)!.KeepalivesSent, Is.EqualTo(before.KeepalivesSent), "no keep-alive during the gap");
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance), "keep-alives come back after the gap");
     }
 
     [Test]
@@ -221,12 +264,12 @@ public sealed class FaultTests
         Assert.That((await again.ReceiveAsync<MessageBundle>()).Items, Is.Not.Empty);
     }
 
-    private static async Task<RunningEmulator> StartAsync(string kind, string parameters = "")
+    private static async Task<RunningEmulator> StartAsync(string kind, string parameters = "", TimeProvider? time = null)
     {
         var yaml = string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, kind, parameters);
 
         var scenario = ScenarioLoader.LoadText(yaml, "fault.yaml");
-        return await RunningEmulator.StartAsync(scenario, DateTimeOffset.UtcNow);
+        return await RunningEmulator.StartAsync(scenario, DateTimeOffset.UtcNow, options => options.Time = time ?? TimeProvider.System);
     }
 
     private static async Task<TestClient> OpenAsync(RunningEmulator emulator)
@@ -258,19 +301,5 @@ public sealed class FaultTests
         }
 
         return bundles;
-    }
-
-    private static async Task Drain(TestClient client)
-    {
-        try
-        {
-            while (true)
-            {
-                await client.ReceiveAsync(TimeSpan.FromMilliseconds(50));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

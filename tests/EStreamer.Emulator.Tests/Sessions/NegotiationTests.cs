@@ -126,7 +126,7 @@ public sealed class NegotiationTests
         // Bit 20 asks for metadata v4 and so does code 21: each rule message must arrive once only.
         await using var client = await _emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, [new(4, 21), new(11, 12)]);
-        var bundles = await Requests.ReadBundlesUntilQuietAsync(client);
+        var bundles = await _emulator.ReadBundlesUntilCaughtUpAsync(client);
         var rules = bundles.SelectMany(b => b.Items).Select(i => i.Record).OfType<RuleMessageRecord>().ToList();
         using (Assert.EnterMultipleScope())
         {
@@ -172,7 +172,7 @@ public sealed class NegotiationTests
     {
         await using var client = await _emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, [new(9, 31), new(11, 12)]);
-        var bundles = await Requests.ReadBundlesUntilQuietAsync(client);
+        var bundles = await _emulator.ReadBundlesUntilCaughtUpAsync(client);
         var types = bundles.SelectMany(b => b.Items).Select(i => i.Record.RecordType).ToHashSet();
         using (Assert.EnterMultipleScope())
         {

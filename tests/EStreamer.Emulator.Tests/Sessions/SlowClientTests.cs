@@ -30,7 +30,7 @@ public sealed class SlowClientTests
         var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
 
-        // Wait until the session stops advancing: events sent unchanged across several samples.
+        // Wait until the server reports the session paused for back-pressure.
         var stalled = await WaitUntilStalledAsync(emulator);
         TestContext.Out.WriteLine($"paused after {stalled.EventsSent} of {held} events with {stalled.QueuedBytes} bytes queued in the server (high-water mark {highWaterMark})");
         using (Assert.EnterMultipleScope())
@@ -60,27 +60,7 @@ public sealed class SlowClientTests
     /// <summary>One bundle may go out after the last check: 100 events of under 1 KiB plus their first-time metadata.</summary>
     private const int MaxBatchBytes = 256 * 1024;
 
-    private static async Task<SessionInfo> WaitUntilStalledAsync(RunningEmulator emulator)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        long previous = -1;
-        var unchanged = 0;
-        while (DateTime.UtcNow < deadline)
-        {
-            var session = emulator.Server.Sessions.Live.FirstOrDefault(s => s.State == SessionState.Streaming);
-            if (session is not null)
-            {
-                unchanged = session.EventsSent == previous ? unchanged + 1 : 0;
-                previous = session.EventsSent;
-                if (unchanged >= 5)
-                {
-                    return session;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the session never paused");
-    }
+    /// <summary>The server reports the session paused by back-pressure (its pump waits for the socket to take bytes).</summary>
+    private static Task<SessionInfo> WaitUntilStalledAsync(RunningEmulator emulator) =>
+        emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming && s.Paused, TimeSpan.FromSeconds(30));
 }

@@ -6,6 +6,7 @@ using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EStreamer.Emulator.Tests.Sessions;
 
@@ -28,7 +29,7 @@ public sealed class StreamingTests
         await using var emulator = await RunningEmulator.StartAsync(fill: FillFourEvents);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, start, [new EventTypeEntry(11, 61)]);
-        var values = (await Requests.ReadBundlesUntilQuietAsync(client, TimeSpan.FromMilliseconds(500)))
+        var values = (await emulator.ReadBundlesUntilCaughtUpAsync(client))
             .SelectMany(b => b.Items).Select(i => ((HostValueRecord)i.Record).Value).ToArray();
         Assert.That(values, Is.EqualTo(expectedValues));
     }
@@ -53,14 +54,14 @@ public sealed class StreamingTests
         await using (var client = await emulator.ConnectAsync())
         {
             await Requests.OpenExtendedAsync(client, 0, [new EventTypeEntry(11, 61)]);
-            first = (await Requests.ReadBundlesUntilQuietAsync(client, TimeSpan.FromMilliseconds(500))).SelectMany(b => b.Items).ToList();
+            first = (await emulator.ReadBundlesUntilCaughtUpAsync(client)).SelectMany(b => b.Items).ToList();
         }
 
         // A client's bookmark is the highest archive timestamp it handled (reference 12.4).
         var bookmark = first.Max(i => i.ArchiveTimestamp);
         await using var again = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(again, bookmark, [new EventTypeEntry(11, 61)]);
-        var second = (await Requests.ReadBundlesUntilQuietAsync(again, TimeSpan.FromMilliseconds(500))).SelectMany(b => b.Items).ToList();
+        var second = (await emulator.ReadBundlesUntilCaughtUpAsync(again)).SelectMany(b => b.Items).ToList();
 
         var resent = first.Where(i => i.ArchiveTimestamp == bookmark).Select(Encode).ToArray();
         Assert.That(second.Select(Encode).ToArray(), Is.EqualTo(resent));
@@ -84,11 +85,33 @@ public sealed class StreamingTests
     }
 
     [Test]
+    [Description("On a fake clock: keep-alive intervals pass before the request and the server reports no Null sent.")]
     public async Task No_keepalive_before_the_client_has_sent_a_request()
     {
-        await using var emulator = await RunningEmulator.StartAsync(options => options.KeepaliveInterval = TimeSpan.FromMilliseconds(100));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await RunningEmulator.StartAsync(options =>
+        {
+            options.KeepaliveInterval = TimeSpan.FromMilliseconds(100);
+            options.Time = clock;
+        });
         await using var client = await emulator.ConnectAsync();
-        Assert.That(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(600)), Throws.InstanceOf<OperationCanceledException>());
+        var session = await emulator.WaitForSessionAsync(s => s.State == SessionState.AwaitingRequest);
+
+        // Each idle check queued by the clock runs before the client's Null that follows it is read.
+        for (var step = 1; step <= 6; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await client.SendAsync(NullMessage.Instance);
+            await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.NullsReceived == step);
+        }
+
+        Assert.That(emulator.Server.Sessions.Find(session.Id)!.KeepalivesSent, Is.Zero);
+
+        // Once the request is in, the next interval brings a keep-alive: the clock did drive the idle checks.
+        await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+        await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.State == SessionState.Streaming);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance));
     }
 
     [Test]

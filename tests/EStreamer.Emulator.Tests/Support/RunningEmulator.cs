@@ -143,6 +143,29 @@ public sealed class RunningEmulator : IAsyncDisposable
         throw new TimeoutException("no session matched");
     }
 
+    /// <summary>
+    /// Reads and acknowledges bundles of the newest session until the server reports it has read all its
+    /// source holds and the client has every bundle it sent: no quiet window, the server says when.
+    /// </summary>
+    public async Task<List<EStreamer.Protocol.Messages.MessageBundle>> ReadBundlesUntilCaughtUpAsync(TestClient client)
+    {
+        var id = Server.Sessions.Live.Concat(Server.Sessions.Closed).Max(s => s.Id);
+        var bundles = new List<EStreamer.Protocol.Messages.MessageBundle>();
+        while (true)
+        {
+            var info = await WaitForSessionAsync(s => s.Id == id
+                && (s.BundlesSent > bundles.Count || s.State == EStreamer.Emulator.Sessions.SessionState.Closed
+                    || (s.CaughtUp && s.State == EStreamer.Emulator.Sessions.SessionState.Streaming)));
+            if (info.BundlesSent <= bundles.Count)
+            {
+                return bundles;
+            }
+
+            bundles.Add(await client.ReceiveAsync<EStreamer.Protocol.Messages.MessageBundle>());
+            await client.SendAsync(EStreamer.Protocol.Messages.NullMessage.Instance);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();

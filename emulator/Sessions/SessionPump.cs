@@ -1,0 +1,265 @@
+using DotNetty.Transport.Channels;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Pipeline;
+using EStreamer.Emulator.Server;
+using EStreamer.Emulator.Sessions.Events;
+using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records;
+
+namespace EStreamer.Emulator.Sessions;
+
+/// <summary>
+/// Streams a session's events: reads the event source from the cursor and writes what the negotiation
+/// grants, metadata first (reference 12.4), in bundles or as Event Data. It stops while the channel is not
+/// writable or the writer holds more than the high-water mark (resuming at the low-water mark), while the
+/// window of unacknowledged bundles is full (reference 7.1), while a fault holds writes, and after
+/// <see cref="MaxMessagesPerTurn"/> messages it yields the event loop to other channels.
+/// </summary>
+internal sealed class SessionPump
+{
+    /// <summary>Messages written per turn before yielding the event loop to other channels.</summary>
+    public const int MaxMessagesPerTurn = 512;
+
+    /// <summary>Events read per batch in Event Data mode.</summary>
+    private const int EventDataBatch = 64;
+
+    private readonly uint _connectionId;
+    private readonly EmulatorOptions _options;
+    private readonly IEventSource _source;
+    private readonly ConnectionWriter _writer;
+    private readonly Action<SessionEvent> _raise;
+    private readonly Func<bool> _holding;
+    private readonly HashSet<IRecord> _sentMetadata = [];
+    private readonly List<StoredEvent> _batch = [];
+    private readonly List<EventData> _items = [];
+    private readonly Action _onAppended;
+    private IChannelHandlerContext? _context;
+    private StreamNegotiation? _negotiation;
+    private bool _bundles;
+    private bool _extendedHeader;
+    private bool _running;
+    private long _cursor;
+    private uint _bundleSequence;
+    private int _unacknowledged;
+    private int _scheduled;
+    private long _eventsSent;
+    private long _bundlesSent;
+    private bool _paused;
+    private bool _caughtUp;
+
+    /// <summary><paramref name="holding"/> is true while the session may not write (closed, stalled by a fault).</summary>
+    public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding)
+    {
+        _connectionId = connectionId;
+        _options = options;
+        _source = source;
+        _writer = writer;
+        _raise = raise;
+        _holding = holding;
+        _onAppended = OnAppended;
+        _writer.WriteCompleted += OnWriteCompleted;
+        _writer.Drained += Schedule;
+    }
+
+    public long EventsSent => Interlocked.Read(ref _eventsSent);
+
+    public long BundlesSent => Interlocked.Read(ref _bundlesSent);
+
+    public long? FirstSequenceSent { get; private set; }
+
+    public long? LastSequenceSent { get; private set; }
+
+    public uint LastArchiveTimestamp { get; private set; }
+
+    /// <summary>Streaming stopped because the client is not taking bytes (or a fault holds writes); it resumes by itself.</summary>
+    public bool Paused => Volatile.Read(ref _paused);
+
+    /// <summary>The last read found nothing more in the source, and nothing was appended since.</summary>
+    public bool CaughtUp => Volatile.Read(ref _caughtUp);
+
+    /// <summary>Sets how records are delivered; <see cref="WrapForClient"/> follows it even when nothing streams.</summary>
+    public void Configure(StreamNegotiation negotiation, bool bundles, bool extendedHeader)
+    {
+        _negotiation = negotiation;
+        _bundles = bundles;
+        _extendedHeader = extendedHeader;
+    }
+
+    /// <summary>
+    /// Fixes the start point for the request's initial timestamp and starts listening for new events. The
+    /// start is fixed before the session shows as streaming: an event appended once it does is never
+    /// before a "from now" start.
+    /// </summary>
+    public long Start(IChannelHandlerContext context, uint initialTimestamp)
+    {
+        _context = context;
+        _cursor = _source.StartSequence(initialTimestamp);
+        _running = true;
+        _source.Appended += _onAppended;
+        return _cursor;
+    }
+
+    public void Stop()
+    {
+        _running = false;
+        _source.Appended -= _onAppended;
+    }
+
+    /// <summary>Any client Null releases the bundle window; eNcore sends one after every message it gets (reference 7.1).</summary>
+    public void Acknowledge()
+    {
+        _unacknowledged = 0;
+        Schedule();
+    }
+
+    /// <summary>Asks for a turn on the event loop; callable from any thread, at most one turn queued.</summary>
+    public void Schedule()
+    {
+        if (Volatile.Read(ref _running) && _context is { } context && Interlocked.Exchange(ref _scheduled, 1) == 0)
+        {
+            context.Executor.Execute(Turn);
+        }
+    }
+
+    /// <summary>A record as this session delivers records: in a bundle after an extended request, else as Event Data.</summary>
+    public IMessage WrapForClient(IRecord record, uint archiveTimestamp)
+    {
+        var data = new EventData(record, archiveTimestamp, _extendedHeader);
+        return _bundles ? NextBundle([data]) : new EventDataMessage(data);
+    }
+
+    private void OnAppended()
+    {
+        Volatile.Write(ref _caughtUp, false);
+        Schedule();
+    }
+
+    private void Turn()
+    {
+        Volatile.Write(ref _scheduled, 0);
+        if (!_running || _negotiation is null || _context is not { } context || !context.Channel.Open)
+        {
+            return;
+        }
+
+        var written = 0;
+        Volatile.Write(ref _paused, false);
+        while (written < MaxMessagesPerTurn)
+        {
+            if (!CanWrite(context))
+            {
+                // Resumed by a completed write (OnWriteCompleted), a writability change or the end of a hold.
+                Volatile.Write(ref _paused, true);
+                break;
+            }
+
+            if (_bundles && _unacknowledged >= _options.MaxUnacknowledgedBundles)
+            {
+                break;
+            }
+
+            _batch.Clear();
+            if (_source.Read(_cursor, _bundles ? _options.BundleMaxEvents : EventDataBatch, _batch) == 0)
+            {
+                Volatile.Write(ref _caughtUp, true);
+                break;
+            }
+
+            _items.Clear();
+            foreach (var stored in _batch)
+            {
+                _cursor = stored.Sequence + 1;
+                if (AddItems(stored))
+                {
+                    FirstSequenceSent ??= stored.Sequence;
+                    LastSequenceSent = stored.Sequence;
+                    LastArchiveTimestamp = Math.Max(LastArchiveTimestamp, stored.ArchiveTimestamp);
+                }
+            }
+
+            if (_items.Count == 0)
+            {
+                continue;
+            }
+
+            written += WriteItems();
+            Interlocked.Add(ref _eventsSent, _items.Count);
+
+            // Flush per batch: the TLS stage holds writes until a flush, and only flushed bytes count
+            // against the channel's high-water mark that stops this loop.
+            _writer.Flush();
+        }
+
+        if (written >= MaxMessagesPerTurn)
+        {
+            Schedule();
+        }
+    }
+
+    private int WriteItems()
+    {
+        if (_bundles)
+        {
+            _unacknowledged++;
+            var bundle = NextBundle(_items.ToArray());
+            _writer.Write(bundle, flush: false);
+            _raise(new BundleSent(bundle.SequenceNumber, _items.Count));
+            return 1;
+        }
+
+        foreach (var item in _items)
+        {
+            _writer.Write(new EventDataMessage(item), flush: false);
+        }
+
+        return _items.Count;
+    }
+
+    /// <summary>The connection's next bundle: sequence numbers run from 1 per connection (reference 6.3).</summary>
+    private MessageBundle NextBundle(EventData[] items)
+    {
+        _bundleSequence++;
+        Interlocked.Increment(ref _bundlesSent);
+        return new MessageBundle(_connectionId, _bundleSequence, items);
+    }
+
+    private bool CanWrite(IChannelHandlerContext context) =>
+        context.Channel.IsWritable
+        && _writer.QueuedBytes < _options.WriteBufferHighWaterMark
+        && !_holding()
+        && !_writer.Holding;
+
+    /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
+    private bool AddItems(StoredEvent stored)
+    {
+        var negotiation = _negotiation!;
+        if (!negotiation.Streams(stored.Record.RecordType))
+        {
+            return false;
+        }
+
+        if (negotiation.Streams(EventFamily.Metadata))
+        {
+            foreach (var metadata in stored.Metadata)
+            {
+                if (_sentMetadata.Add(metadata))
+                {
+                    // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
+                    _items.Add(new EventData(negotiation.Shape(metadata), 0, _extendedHeader));
+                }
+            }
+        }
+
+        _items.Add(new EventData(negotiation.Shape(stored.Record), _extendedHeader ? stored.ArchiveTimestamp : 0, _extendedHeader));
+        return true;
+    }
+
+    private void OnWriteCompleted(Task task, long queued)
+    {
+        if (!task.IsFaulted && Volatile.Read(ref _paused) && queued <= _options.WriteBufferLowWaterMark && _context is { Channel.IsWritable: true })
+        {
+            Schedule();
+        }
+    }
+}
