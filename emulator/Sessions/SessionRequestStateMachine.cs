@@ -150,10 +150,7 @@ internal sealed class SessionRequestStateMachine
         return decision;
     }
 
-    private static ClientProfile? ParseProfile(string? text) => text?.ToLowerInvariant() switch
-    {
-        "encore38" or "3.8" => ClientProfile.Encore38,
-        "encore52" or "5.2" => ClientProfile.Encore52,
-        _ => null,
-    };
+    /// <summary>A peer pinned to a profile in peers.yaml; "auto" (or nothing, or an unknown name) pins nothing.</summary>
+    private static ClientProfile? ParseProfile(string? text) =>
+        ClientProfiles.TryParse(text, out var profile) && profile != ClientProfile.Auto ? profile : null;
 }

@@ -248,7 +248,7 @@ public sealed class ControlApiTests
         control: options => options.Token = token);
 
     /// <summary>Reads the one bundle that holds both journal events and acknowledges it, as eNcore would.</summary>
-    private static async Task ReadBothEventsAsync(TestClient client)
+    private static async Task ReadBothEventsAsync(EStreamerClient client)
     {
         var bundle = await client.ReceiveAsync<MessageBundle>();
         Assert.That(bundle.Items.Select(i => ((IntrusionEventRecord)i.Record).EventId), Is.EqualTo(new uint[] { 1, 2 }));
@@ -275,7 +275,7 @@ public sealed class ControlApiTests
         }
     }
 
-    private static async Task<(bool Closed, IMessage? Unexpected)> DrainUntilCloseAsync(TestClient client)
+    private static async Task<(bool Closed, IMessage? Unexpected)> DrainUntilCloseAsync(EStreamerClient client)
     {
         // Keep-alives and data already on the way may arrive before the close; anything else is unexpected.
         while (true)

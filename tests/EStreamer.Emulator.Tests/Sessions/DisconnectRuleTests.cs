@@ -81,7 +81,10 @@ public sealed class DisconnectRuleTests
             Assert.That(unexpected, Is.Null, "no Error on a service shutdown");
         }
 
-        Assert.That(async () => await _emulator.ConnectAsync(), Throws.InstanceOf<System.Net.Sockets.SocketException>());
+        Assert.That(
+            async () => await _emulator.ConnectAsync(),
+            Throws.InstanceOf<EStreamerClientException>().With.Property(nameof(EStreamerClientException.Failure)).EqualTo(EStreamerClientFailure.Connect)
+                .And.InnerException.InstanceOf<System.Net.Sockets.SocketException>());
 
         await _emulator.Server.EnableServiceAsync();
         await using var again = await OpenStreamingAsync();
@@ -138,14 +141,14 @@ public sealed class DisconnectRuleTests
             .SetName("Host_request_before_an_event_stream_request_is_out_of_order");
     }
 
-    private async Task<TestClient> OpenStreamingAsync()
+    private async Task<EStreamerClient> OpenStreamingAsync()
     {
         var client = await _emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, [new EventTypeEntry(11, 12)]);
         return client;
     }
 
-    private static async Task<(bool Closed, IMessage? Unexpected)> DrainUntilCloseAsync(TestClient client)
+    private static async Task<(bool Closed, IMessage? Unexpected)> DrainUntilCloseAsync(EStreamerClient client)
     {
         // Keep-alives and data already on the way may arrive before the close; anything else is unexpected.
         while (true)

@@ -1,50 +1,52 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using DotNetty.Common.Internal.Logging;
+using EStreamer.Client;
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Faults;
-using EStreamer.Emulator.Scenarios;
+using EStreamer.Emulator.Hosting;
 using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Server;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Tests.Support;
 
 /// <summary>
-/// The emulator as tests meet it: a fresh data folder (CA, server certificate, a peer for 127.0.0.1 with
-/// its PKCS#12 written to disk), a journal the test fills, and the server on 127.0.0.1 with port 0.
-/// With a control configuration it also runs the control API on 127.0.0.1, port 0, and gives an
-/// <see cref="HttpClient"/> pointed at it. Disposing stops both, deletes the folder and fails the test if
-/// the server logged an "estreamer error" line the test did not declare expected.
+/// The emulator as tests meet it, started through <see cref="EmulatorHost"/> as `serve` and the fixture
+/// start it: a fresh data folder (a copy of the run's CA, server certificate and 127.0.0.1 peer), a journal
+/// the test fills or a scenario, and the server on 127.0.0.1 with port 0. With a control configuration it
+/// also runs the control API on 127.0.0.1, port 0, and gives an <see cref="HttpClient"/> pointed at it.
+/// Disposing stops everything, deletes the folder and fails the test if the server logged an
+/// "estreamer error" line the test did not declare expected.
 /// </summary>
 public sealed class RunningEmulator : IAsyncDisposable
 {
     public const string PeerPassword = "test-password";
 
     private readonly List<string> _expectedErrors = [];
-    private readonly ILoggerFactory _loggers;
-    private ScenarioPlayer? _player;
+    private readonly EmulatorHost _host;
 
-    private RunningEmulator(string directory, EmulatorData data, EventJournal journal, EmulatorServer server, CapturingLoggerProvider logs, ILoggerFactory loggers, Peer peer)
+    private RunningEmulator(string directory, EmulatorHost host, CapturingLoggerProvider logs)
     {
         Directory = directory;
-        Data = data;
-        Journal = journal;
-        Server = server;
+        _host = host;
         Logs = logs;
-        _loggers = loggers;
-        Peer = peer;
-        ClientCertificate = X509CertificateLoader.LoadPkcs12FromFile(peer.Pkcs12File!, PeerPassword);
+        Peer = host.Data.Peers.FindByHost(IPAddress.Loopback.ToString())!;
+        ClientCertificate = X509CertificateLoader.LoadPkcs12FromFile(Peer.Pkcs12File!, PeerPassword);
+        if (host.ControlServer is { } control)
+        {
+            Http = new HttpClient { BaseAddress = control.BaseAddress, Timeout = TestClient.DefaultTimeout };
+        }
     }
 
     public string Directory { get; }
 
-    public EmulatorData Data { get; }
+    public EmulatorData Data => _host.Data;
 
-    public EventJournal Journal { get; }
+    public EventJournal Journal => _host.Journal;
 
-    public EmulatorServer Server { get; }
+    public EmulatorServer Server => _host.Server;
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -55,42 +57,33 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public int Port => Server.Port;
 
-    public EmulatorControl? Control { get; private set; }
+    public EmulatorControl? Control => _host.Control;
 
-    public ControlServer? ControlServer { get; private set; }
+    public ControlServer? ControlServer => _host.ControlServer;
 
-    /// <summary>What POST /scenario replaces; present with a control configuration.</summary>
-    public TrafficHost? Traffic { get; private set; }
+    /// <summary>What POST /scenario replaces.</summary>
+    public TrafficHost Traffic => _host.Traffic;
 
     /// <summary>A client of the control API (no token set on it); null without a control configuration.</summary>
-    public HttpClient? Http { get; private set; }
+    public HttpClient? Http { get; }
 
     /// <summary>The emulator playing a scenario compiled for <paramref name="start"/> (earlier than now shifts its timeline into history).</summary>
-    public static async Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null)
-    {
-        var plan = scenario.Compile(start);
-        ScenarioPlayer? player = null;
-        var emulator = await StartAsync(
-            options =>
-            {
-                ScenarioSource.Apply(scenario.Server, options);
-                configure?.Invoke(options);
-            },
-            journal =>
-            {
-                player = new ScenarioPlayer(plan, journal);
-                player.Start();
-            },
-            faults: ScenarioSource.Faults(plan));
-        emulator._player = player;
-        return emulator;
-    }
+    public static Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null) =>
+        StartAsync(configure, scenario: scenario, scenarioStart: start);
 
-    public static async Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, Action<ControlOptions>? control = null, FaultSchedule? faults = null)
+    public static Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, Action<ControlOptions>? control = null, FaultSchedule? faults = null) =>
+        StartAsync(configure, fill, control, faults, scenario: null, scenarioStart: null);
+
+    private static async Task<RunningEmulator> StartAsync(
+        Action<EmulatorOptions>? configure = null,
+        Action<EventJournal>? fill = null,
+        Action<ControlOptions>? control = null,
+        FaultSchedule? faults = null,
+        EStreamer.Scenarios.Scenario? scenario = null,
+        DateTimeOffset? scenarioStart = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
-        var data = TestDataFolder.CreateCopy(directory);
-        var peer = data.Peers.FindByHost(IPAddress.Loopback.ToString())!;
+        TestDataFolder.CopyInto(directory);
         var options = new EmulatorOptions
         {
             DataDirectory = directory,
@@ -100,29 +93,32 @@ public sealed class RunningEmulator : IAsyncDisposable
             HistoryEvents = 0,
         };
         configure?.Invoke(options);
-        var journal = new EventJournal();
-        fill?.Invoke(journal);
-        var logs = new CapturingLoggerProvider();
-        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
-        var server = await EmulatorServer.StartAsync(options, data, journal, loggers, faults);
-        var emulator = new RunningEmulator(directory, data, journal, server, logs, loggers, peer);
+        ControlOptions? controlOptions = null;
         if (control is not null)
         {
-            var controlOptions = new ControlOptions { Port = 0, BindAddress = IPAddress.Loopback };
+            controlOptions = new ControlOptions { Port = 0, BindAddress = IPAddress.Loopback };
             control(controlOptions);
-            emulator.Control = new EmulatorControl(server, journal, controlOptions, loggers);
-            emulator.Traffic = new TrafficHost(journal, options, loggers);
-            emulator.ControlServer = await ControlServer.StartAsync(controlOptions, emulator.Control, loggers, [new ScenarioEndpoints(emulator.Traffic)]);
-            emulator.Http = new HttpClient { BaseAddress = emulator.ControlServer.BaseAddress, Timeout = TestClient.DefaultTimeout };
         }
 
-        return emulator;
+        var logs = new CapturingLoggerProvider();
+        var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = options,
+            Control = controlOptions,
+            Scenario = scenario,
+            ScenarioStart = scenarioStart,
+            Faults = faults,
+            Fill = fill,
+            Logging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
+        });
+        return new RunningEmulator(directory, host, logs);
     }
 
     /// <summary>Declares that an "estreamer error" line containing <paramref name="fragment"/> is part of the test.</summary>
     public void ExpectError(string fragment) => _expectedErrors.Add(fragment);
 
-    public Task<TestClient> ConnectAsync(X509Certificate2? certificate = null, IPAddress? local = null, System.Security.Authentication.SslProtocols protocols = System.Security.Authentication.SslProtocols.Tls12) =>
+    /// <summary>A client of this emulator (the 127.0.0.1 peer's certificate unless another is given) that acknowledges only when the test says so.</summary>
+    public Task<EStreamerClient> ConnectAsync(X509Certificate2? certificate = null, IPAddress? local = null, System.Security.Authentication.SslProtocols protocols = System.Security.Authentication.SslProtocols.Tls12) =>
         TestClient.ConnectAsync(Port, certificate ?? ClientCertificate, local, protocols);
 
     /// <summary>Waits (bounded) until the server shows a session matching <paramref name="predicate"/>.</summary>
@@ -147,7 +143,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// Reads and acknowledges bundles of the newest session until the server reports it has read all its
     /// source holds and the client has every bundle it sent: no quiet window, the server says when.
     /// </summary>
-    public async Task<List<EStreamer.Protocol.Messages.MessageBundle>> ReadBundlesUntilCaughtUpAsync(TestClient client)
+    public async Task<List<EStreamer.Protocol.Messages.MessageBundle>> ReadBundlesUntilCaughtUpAsync(EStreamerClient client)
     {
         var id = Server.Sessions.Live.Concat(Server.Sessions.Closed).Max(s => s.Id);
         var bundles = new List<EStreamer.Protocol.Messages.MessageBundle>();
@@ -169,30 +165,8 @@ public sealed class RunningEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
-        if (ControlServer is not null)
-        {
-            await ControlServer.DisposeAsync();
-        }
-
-        if (_player is not null)
-        {
-            await _player.DisposeAsync();
-        }
-
-        if (Traffic is not null)
-        {
-            await Traffic.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
-        if (Control is not null)
-        {
-            await Control.DisposeAsync();
-        }
-
-        Data.Dispose();
+        await _host.DisposeAsync();
         ClientCertificate.Dispose();
-        _loggers.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -12,7 +12,10 @@ internal static class TestDataFolder
 {
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Copies the template into <paramref name="directory"/> and opens it; the peer's PKCS#12 path points into the copy.</summary>
+    /// <summary>Copies the template into <paramref name="directory"/>; the peer's PKCS#12 path points into the copy.</summary>
+    public static void CopyInto(string directory) => CreateCopy(directory).Dispose();
+
+    /// <summary>Copies the template into <paramref name="directory"/> and opens it.</summary>
     public static EmulatorData CreateCopy(string directory)
     {
         CopyDirectory(Template.Value, directory);
