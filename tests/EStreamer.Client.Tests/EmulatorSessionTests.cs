@@ -13,7 +13,6 @@ namespace EStreamer.Client.Tests;
 /// The library against the real emulator over TLS on 127.0.0.1: the fixture's PKCS#12, the server checked
 /// against the CA inside it, both request modes, host data, and the server's answer to malformed input.
 /// </summary>
-[NonParallelizable]
 public sealed class EmulatorSessionTests
 {
     private static readonly IPAddress KnownHost = IPAddress.Parse("10.1.2.3");
