@@ -20,8 +20,6 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
 {
     private readonly EmulatorOptions _options;
     private readonly ILogger _logger;
-    private readonly MultithreadEventLoopGroup _bossGroup = new(1);
-    private readonly MultithreadEventLoopGroup _workerGroup;
     private readonly ServerBootstrap _bootstrap;
     private readonly SemaphoreSlim _switch = new(1, 1);
     private readonly EStreamerChannelInitializer _initializer;
@@ -34,11 +32,10 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
         _options = options;
         Faults = faults;
         _logger = loggers.CreateLogger("EStreamer.Emulator");
-        _workerGroup = new MultithreadEventLoopGroup(Math.Max(1, Environment.ProcessorCount));
         Source = source;
         Data = data;
         _bootstrap = new ServerBootstrap()
-            .Group(_bossGroup, _workerGroup)
+            .Group(EventLoops.Acceptor, EventLoops.Workers)
             .Channel<TcpServerSocketChannel>()
             .Option(ChannelOption.SoBacklog, 128)
             .Option(ChannelOption.SoReuseaddr, true)
@@ -168,14 +165,8 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
             await listener.CloseAsync().ConfigureAwait(false);
         }
 
+        // Every connection closed and gone; the event loops stay for the process (see EventLoops).
         await CloseSessionsAsync("server stopping").ConfigureAwait(false);
-
-        // No quiet period: every channel is closed by now, and an idle DotNetty 0.7.6 loop is never
-        // "quiet" (its own timers keep it busy), so any quiet period is always waited out in full.
-        var timeout = TimeSpan.FromSeconds(2);
-        await Task.WhenAll(
-            _workerGroup.ShutdownGracefullyAsync(TimeSpan.Zero, timeout),
-            _bossGroup.ShutdownGracefullyAsync(TimeSpan.Zero, timeout)).ConfigureAwait(false);
         _switch.Dispose();
         _stopping.Dispose();
     }
