@@ -12,7 +12,10 @@ namespace EStreamer.Hostile;
 /// </summary>
 internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks checks)
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+    // A stream that ends inside a message may rightly get silence, so a short wait tells; one made of whole
+    // messages must be answered, so the wait is long (an answer normally comes in milliseconds).
+    private static readonly TimeSpan ShortQuiet = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LongQuiet = TimeSpan.FromSeconds(5);
 
     private static readonly byte[][] Valid =
     [
@@ -25,7 +28,7 @@ internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks che
 
     public async Task RunAsync(int frames, int seed, int parallel)
     {
-        var failures = 0;
+        var (failures, hugeFailures) = (0, 0);
         var next = -1;
         var workers = Enumerable.Range(0, parallel).Select(async _ =>
         {
@@ -36,12 +39,13 @@ internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks che
                 var (name, bytes) = Mutate(new Random(HashCode.Combine(seed, index)));
                 if (!await OneAsync(name, bytes).ConfigureAwait(false))
                 {
-                    Interlocked.Increment(ref failures);
+                    Interlocked.Increment(ref IsHuge(bytes) ? ref hugeFailures : ref failures);
                 }
             }
         });
         await Task.WhenAll(workers).ConfigureAwait(false);
-        checks.Check("fuzz: every outcome allowed by the disconnect rules", failures == 0, $"{frames} mutated frames, {failures} with an outcome the rules forbid");
+        checks.Check("fuzz: every frame with a length under 2^31 gets an outcome the disconnect rules allow", failures == 0, $"{frames} mutated frames, {failures} with an outcome the rules forbid");
+        checks.Check("fuzz: every frame with a length of 2^31 or more gets an Error then the close", hugeFailures == 0, $"{hugeFailures} did not");
     }
 
     private async Task<bool> OneAsync(string mutation, byte[] frame)
@@ -61,11 +65,13 @@ internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks che
         await using (tls.ConfigureAwait(false))
         {
             Outcome outcome;
+            var sent = frame.Concat(Probe).ToArray();
+            var endsInside = EndsInsideMessage(sent);
             try
             {
-                await tls.WriteAsync(frame.Concat(Probe).ToArray()).ConfigureAwait(false);
+                await tls.WriteAsync(sent).ConfigureAwait(false);
                 await tls.FlushAsync().ConfigureAwait(false);
-                outcome = await Wire.OutcomeAsync(tls, Quiet).ConfigureAwait(false);
+                outcome = await Wire.OutcomeAsync(tls, endsInside ? ShortQuiet : LongQuiet).ConfigureAwait(false);
             }
             catch (IOException)
             {
@@ -76,10 +82,13 @@ internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks che
             var allowed = outcome switch
             {
                 Outcome.ErrorThenClose or Outcome.Continued => true,
-                Outcome.Quiet => DeclaredPastEnd(frame),
+                Outcome.Quiet => endsInside,
                 _ => false,
             };
-            checks.Count($"fuzz: {(allowed ? string.Empty : "FAIL ")}{Name(outcome)} ({mutation})");
+
+            // Lengths of 2^31 and more are named apart: the pipeline's answer to them is being fixed on its own.
+            var huge = IsHuge(frame) ? ", length >= 2^31" : string.Empty;
+            checks.Count($"fuzz: {(allowed ? string.Empty : "FAIL ")}{Name(outcome)} ({mutation}{huge})");
             return allowed;
         }
     }
@@ -113,9 +122,24 @@ internal sealed class Fuzzer(Wire wire, X509Certificate2 certificate, Checks che
         }
     }
 
-    // True when the first header's length runs past the bytes sent, the valid request behind included.
-    private static bool DeclaredPastEnd(byte[] frame) =>
-        frame.Length < 8 || 8L + BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(4)) > frame.Length + Probe.Length;
+    private static bool IsHuge(byte[] frame) => frame.Length >= 8 && BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(4)) >= 0x8000_0000u;
+
+    // True when the bytes, framed as the server frames them (8-byte header, then the length it declares), end inside a message.
+    private static bool EndsInsideMessage(byte[] bytes)
+    {
+        long at = 0;
+        while (at < bytes.Length)
+        {
+            if (at + 8 > bytes.Length)
+            {
+                return true;
+            }
+
+            at += 8L + BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan((int)at + 4));
+        }
+
+        return at > bytes.Length;
+    }
 
     public static string Name(Outcome outcome) => outcome switch
     {
