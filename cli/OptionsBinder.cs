@@ -40,6 +40,7 @@ public static class OptionsBinder
         new("control-port", "N", $"HTTP control API port; 0 turns it off (default {ControlOptions.DefaultPort})", (s, v) => s.Control.Port = Whole(v, 0, 65535)),
         new("control-bind", "ADDR", "address the control API listens on (default 127.0.0.1)", (s, v) => s.Control.BindAddress = Address(v)),
         new("control-token", "T", "bearer token every control endpoint but /healthz requires", (s, v) => s.Control.Token = v.Length > 0 ? v : null),
+        new("reports-kept", "N", "conformance reports kept in memory and in DATA_DIR/reports, newest first (default 1024)", (s, v) => s.Server.ReportsKept = Whole(v, 1, 10_000_000)),
         new("journal-entries", "N", $"entries the session journal keeps (default {SessionJournal.DefaultCapacity})", (s, v) => s.Control.JournalEntries = Whole(v, 1, 10_000_000)),
     ];
 

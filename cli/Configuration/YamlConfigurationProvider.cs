@@ -1,3 +1,4 @@
+using EStreamer.Scenarios;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,6 +12,10 @@ namespace EStreamer.Emulator.Cli.Configuration;
 /// </summary>
 public sealed class YamlConfigurationProvider(YamlConfigurationSource source) : ConfigurationProvider, IValueOrigin
 {
+    // A config file is a flat mapping of option names: anything deeper or longer than these is not one.
+    private const int ConfigMaxDepth = 8;
+    private const int ConfigMaxLength = 1024 * 1024;
+
     private readonly Dictionary<string, Mark> _positions = new(StringComparer.OrdinalIgnoreCase);
 
     public override void Load()
@@ -19,6 +24,11 @@ public sealed class YamlConfigurationProvider(YamlConfigurationSource source) : 
         string text;
         try
         {
+            if (new FileInfo(path).Length > ConfigMaxLength)
+            {
+                throw new ConfigFileException($"{path}:1:1: file larger than {ConfigMaxLength} bytes");
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
@@ -26,10 +36,14 @@ public sealed class YamlConfigurationProvider(YamlConfigurationSource source) : 
             throw new ConfigFileException($"{path}:1:1: cannot read the file: {failure.Message}");
         }
 
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlLimits.Load(text, ConfigMaxDepth, ConfigMaxLength);
+        }
+        catch (YamlLimitException limit)
+        {
+            throw new ConfigFileException($"{path}:{limit.Start.Line}:{limit.Start.Column}: {limit.Reason}");
         }
         catch (YamlException invalid)
         {

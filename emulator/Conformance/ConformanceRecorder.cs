@@ -13,13 +13,12 @@ namespace EStreamer.Emulator.Conformance;
 
 /// <summary>
 /// Watches sessions and, when a verified one ends, judges how its client behaved (<see cref="ConformanceReport"/>).
-/// Reports stay in memory (the latest <see cref="ReportsKept"/>) and go to reports/session-ID.json and .txt in the
-/// data folder. Files are written by one background task in order, never on a session's event loop.
+/// Reports stay in memory and go to reports/session-ID.json and .txt in the data folder; only the newest
+/// <see cref="EmulatorOptions.ReportsKept"/> stay in either, so a long run does not fill the disk.
+/// Files are written by one background task in order, never on a session's event loop.
 /// </summary>
 public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
 {
-    public const int ReportsKept = 1024;
-
     private const int DeliveriesKeptPerPeer = 256;
 
     private readonly ConcurrentDictionary<uint, SessionObservations> _live = new();
@@ -42,7 +41,7 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
 
         // Session ids start at 1 in every run: files left by an earlier run would read as this run's.
-        Enqueue(DeleteFiles);
+        Enqueue(() => DeleteFiles("session-*"));
     }
 
     /// <summary>Raised (on the closing session's event loop) when a final report is made; handlers must be quick.</summary>
@@ -87,7 +86,7 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
             _deliveries.Clear();
         }
 
-        Enqueue(DeleteFiles);
+        Enqueue(() => DeleteFiles("session-*"));
     }
 
     /// <summary>Completes once every report made so far is on disk.</summary>
@@ -127,9 +126,13 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
         {
             _reports[session.Id] = report;
             _live.TryRemove(session.Id, out _);
-            while (_reports.Count > ReportsKept)
+            while (_reports.Count > Math.Max(1, _options.ReportsKept))
             {
-                _reports.Remove(_reports.Keys.First());
+                var oldest = _reports.Keys.First();
+                _reports.Remove(oldest);
+
+                // Queued after the oldest report's own write, so its files are gone once both ran.
+                Enqueue(() => DeleteFiles($"session-{oldest}.*"));
             }
 
             if (session.FirstSequenceSent is { } first && session.LastSequenceSent is { } last)
@@ -223,13 +226,13 @@ public sealed class ConformanceRecorder : ISessionObserver, IAsyncDisposable
         }
     }
 
-    private Task DeleteFiles()
+    private Task DeleteFiles(string pattern)
     {
         try
         {
             if (System.IO.Directory.Exists(Directory))
             {
-                foreach (var file in System.IO.Directory.EnumerateFiles(Directory!, "session-*"))
+                foreach (var file in System.IO.Directory.EnumerateFiles(Directory!, pattern))
                 {
                     File.Delete(file);
                 }

@@ -35,7 +35,7 @@ public sealed partial class ControlServer
                 return;
             }
 
-            Log.ControlUnauthorized(logger, context.Request.Method, context.Request.Path, failure);
+            Log.ControlRefused(logger, context.Request.Method, context.Request.Path, failure);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await TypedResults.Problem(
                     $"{failure}: this control API needs 'Authorization: Bearer <token>' (serve --control-token)",

@@ -79,6 +79,7 @@ public sealed partial class ControlServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, Hosting.QuietLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddRouting();
+        AddLimits(builder, options);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IExceptionHandler>(new ControlExceptionHandler(logger));
         builder.Services.Configure<JsonOptions>(json => ControlJson.Configure(json.SerializerOptions));
@@ -96,6 +97,8 @@ public sealed partial class ControlServer : IAsyncDisposable
         {
             app.Use(RequireToken(token, logger));
         }
+
+        app.UseRateLimiter();
 
         var started = DateTimeOffset.UtcNow;
         MapEndpoints(app, control, started);

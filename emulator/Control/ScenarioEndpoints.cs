@@ -36,6 +36,7 @@ public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
                 return TypedResults.Ok(new ScenarioLoaded(scenario.Name, scenario.Seed, faults.Faults.Count, faults.Start));
             })
             .WithName("loadScenario")
+            .RequireRateLimiting(ControlServer.LoadPolicy)
             .WithTags("scenario")
             .WithSummary("Loads a scenario (YAML body, or ?example=NAME) and plays it from now, replacing what played; sessions opened afterwards use its settings and faults.");
 
@@ -65,6 +66,7 @@ public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
                 return TypedResults.Ok(new EventsAppended(events.Length));
             })
             .WithName("injectEvents")
+            .RequireRateLimiting(ControlServer.LoadPolicy)
             .WithTags("scenario")
             .WithSummary("Appends the events of a YAML body (a scenario's timeline and metadata sections) to the journal now.");
 
@@ -98,6 +100,7 @@ public sealed class ScenarioEndpoints(TrafficHost traffic) : IControlEndpoints
                 return TypedResults.Ok(new FaultFired(fault.Kind.ToString(), fault.IsServerWide ? null : session));
             })
             .WithName("fireFault")
+            .RequireRateLimiting(ControlServer.LoadPolicy)
             .WithTags("scenario")
             .WithSummary("Fires a fault now: {\"session\": ID, \"kind\": \"stall\", \"duration\": \"5s\"} with a scenario fault's keys.");
     }

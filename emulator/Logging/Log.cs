@@ -70,7 +70,7 @@ internal static partial class Log
     public static partial void ControlRequestFailed(ILogger logger, string method, string path, string reason, Exception exception);
 
     [LoggerMessage(20, LogLevel.Debug, "estreamer control API {Method} {Path} refused: {Reason}")]
-    public static partial void ControlUnauthorized(ILogger logger, string method, string path, string reason);
+    public static partial void ControlRefused(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(21, LogLevel.Information, "estreamer reset: closed {Sessions} sessions, cleared the message journal, conformance reports and event journal")]
     public static partial void Reset(ILogger logger, int sessions);

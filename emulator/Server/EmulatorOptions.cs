@@ -73,6 +73,9 @@ public sealed class EmulatorOptions
     /// <summary>Seed of the built-in traffic (and of a scenario when given on the command line).</summary>
     public int Seed { get; set; } = 8302;
 
+    /// <summary>Conformance reports kept, in memory and as files in the data folder's reports/; the oldest go first.</summary>
+    public int ReportsKept { get; set; } = 1024;
+
     /// <summary>The clock of every session and fault timer (request timeout, keep-alives, stalls, drips, timed faults).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 

@@ -25,6 +25,12 @@ public static class ScenarioLoader
         string text;
         try
         {
+            // Checked before reading, so a huge file is refused without being held in memory.
+            if (new FileInfo(path).Length > YamlLimits.MaxTextLength)
+            {
+                throw new ScenarioException([new ScenarioError(path, 1, 1, $"file larger than {YamlLimits.MaxTextLength} bytes")]);
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

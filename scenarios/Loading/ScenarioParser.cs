@@ -101,10 +101,15 @@ internal sealed partial class ScenarioParser
 
     private YamlNode? LoadDocument(string yaml)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = YamlLimits.Load(yaml);
+        }
+        catch (YamlLimitException limit)
+        {
+            _context.Error(limit.Start, limit.Reason);
+            return null;
         }
         catch (YamlException exception)
         {

@@ -10,7 +10,7 @@ public sealed partial class CommandLineTests
     private static readonly string[] ServeOptions =
     [
         "config", "data-dir", "port", "bind", "keepalive", "rate", "history", "seed", "disable-families", "profile",
-        "bundle-events", "log-level", "address-check", "scenario", "control-port", "control-bind", "control-token", "journal-entries",
+        "bundle-events", "log-level", "address-check", "scenario", "control-port", "control-bind", "control-token", "reports-kept", "journal-entries",
     ];
 
     [Test]

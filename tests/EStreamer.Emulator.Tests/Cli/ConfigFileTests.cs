@@ -107,4 +107,12 @@ public sealed class ConfigFileTests
             Assert.That(error, Does.StartWith($"{_path}:1:18: journal-entries takes a whole number from 1 to 10000000, not '0'"));
         }
     }
+
+    [Test]
+    public void A_config_nested_past_the_limit_is_refused_at_its_place()
+    {
+        File.WriteAllText(_path, "port: " + new string('[', 60_000) + new string(']', 60_000) + "\n");
+        var error = Assert.Throws<ConfigFileException>(() => OptionsBinder.Bind(new Dictionary<string, string> { ["config"] = _path }, NoEnvironment));
+        Assert.That(error!.Message, Is.EqualTo($"{_path}:1:14: nesting deeper than 8"));
+    }
 }
