@@ -91,8 +91,8 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         // After the TLS handler, because the handshake completion event travels inbound from there.
         pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
-        pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
-        pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
+        pipeline.AddLast("framer", new MessageFramer(_options.MaxClientMessageLength, _options.PartialMessageTimeout, _options.Time));
+        pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength, _logger, connection.Id));
         pipeline.AddLast("encoder", MessageEncoder.Instance);
         pipeline.AddLast("idle", new WriterIdleHandler(_options.KeepaliveInterval, _options.Time));
 
