@@ -14,7 +14,7 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Builds each connection's pipeline, stage names as tests and logs know them:
-/// tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → faults → session.
+/// hello → tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → faults → session.
 /// </summary>
 internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketChannel>
 {
@@ -86,10 +86,11 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             new ServerTlsSettings(_data.ServerCertificate, negotiateClientCertificate: true, checkCertificateRevocation: false, _options.TlsProtocols));
 
         var pipeline = channel.Pipeline;
+        pipeline.AddLast("hello", new ClientHelloPeekHandler(connection));
         pipeline.AddLast("tls", tls);
 
         // After the TLS handler, because the handshake completion event travels inbound from there.
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time));
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time, _options.TlsProtocols));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
         pipeline.AddLast("framer", new MessageFramer(_options.MaxClientMessageLength, _options.PartialMessageTimeout, _options.Time));
         pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength, _logger, connection.Id));
