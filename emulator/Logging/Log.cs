@@ -108,7 +108,7 @@ internal static partial class Log
     [LoggerMessage(32, LogLevel.Information, "estreamer connections below the limit of {Limit} again: {Refused} connections were refused meanwhile")]
     public static partial void ConnectionLimitCleared(ILogger logger, int limit, long refused);
 
-    [LoggerMessage(33, LogLevel.Error, "estreamer error: accepting connections failed ({Reason}): pausing accepts for {Pause}, then retrying")]
+    [LoggerMessage(33, LogLevel.Error, "estreamer error: accepting connections failed ({Reason}): pausing accepts, first for {Pause}, longer while it lasts")]
     public static partial void AcceptFailing(ILogger logger, string reason, TimeSpan pause);
 
     [LoggerMessage(34, LogLevel.Information, "estreamer accepting connections again after {Failures} failed attempts")]

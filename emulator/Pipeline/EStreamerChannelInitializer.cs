@@ -27,6 +27,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
     private readonly Func<bool> _serviceEnabled;
     private readonly Func<FaultSchedule> _faults;
     private readonly IServiceControl _service;
+    private readonly ConnectionGate _gate;
     private int _nextConnectionId;
     private int _refuseRemaining;
 
@@ -49,6 +50,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         _logger = logger;
         _serviceEnabled = serviceEnabled;
         _verifier = new PeerVerifier(data.Peers, data.Authority.Certificate);
+        _gate = new ConnectionGate(options.MaxConnections, logger);
     }
 
     /// <summary>Drops the next <paramref name="count"/> connections right after accepting them.</summary>
@@ -65,6 +67,14 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             return;
         }
 
+        if (!_gate.TryAdmit(channel))
+        {
+            // Over the cap: closed at once, counted, logged once per episode by the gate.
+            _registry.Refused(0, connection.Remote, "connection-limit");
+            channel.CloseAsync();
+            return;
+        }
+
         if (Volatile.Read(ref _refuseRemaining) > 0 && Interlocked.Decrement(ref _refuseRemaining) >= 0)
         {
             // Scripted fault: this connection is dropped before TLS.
@@ -72,7 +82,6 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             channel.CloseAsync();
             return;
         }
-
 
         // The TLS callback admits any certificate so that every authentication failure (wrong CA and expired
         // included) ends the same way: TLS up, one log line, close_notify, FIN. The peer check decides.
