@@ -116,4 +116,7 @@ internal static partial class Log
 
     [LoggerMessage(35, LogLevel.Error, "estreamer error: peer database {Location} unreadable ({Reason}): keeping the {Count} peers last read")]
     public static partial void PeerDatabaseUnreadable(ILogger logger, string location, string reason, int count);
+
+    [LoggerMessage(36, LogLevel.Information, "estreamer connection from {Remote} closed during the TLS handshake")]
+    public static partial void ClosedDuringHandshake(ILogger logger, EndPoint? remote);
 }

@@ -47,11 +47,19 @@ internal sealed class HandshakeTimeoutHandler : ChannelHandlerAdapter
             _timer?.Dispose();
             if (!completion.IsSuccessful)
             {
-                if (_connection.Hello is null)
+                var hello = _connection.Hello;
+                var clientAtFault = hello is not null && (!hello.IsTls || hello.VersionMismatch(_accepted) is not null);
+                if (hello is null)
                 {
                     // The peer went away before any handshake (a port check, a client giving up): not a TLS error.
                     Log.ClosedBeforeHandshake(_logger, _connection.Remote);
                     _connection.NoteCloseReason("closed before the TLS handshake");
+                }
+                else if (!clientAtFault && !context.Channel.Active)
+                {
+                    // A TLS client that hung up mid-handshake, or a close of the server's own (timeout, service off).
+                    Log.ClosedDuringHandshake(_logger, _connection.Remote);
+                    _connection.NoteCloseReason("closed during the TLS handshake");
                 }
                 else
                 {
