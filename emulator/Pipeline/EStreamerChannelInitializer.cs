@@ -50,6 +50,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         _logger = logger;
         _serviceEnabled = serviceEnabled;
         _verifier = new PeerVerifier(data.Peers, data.Authority.Certificate);
+        data.Peers.AttachLogger(logger);
         _gate = new ConnectionGate(options.MaxConnections, logger);
     }
 
