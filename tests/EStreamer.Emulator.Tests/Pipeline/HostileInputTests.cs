@@ -72,10 +72,11 @@ public sealed class HostileInputTests
         Assert.That(closed, Is.True, $"closed after the error, not {unexpected}");
     }
 
-    [TestCase(8_192)]
-    [TestCase(10_000)]
-    public async Task Nulls_and_a_request_in_one_write_right_after_the_handshake_get_the_request_answered(int nulls)
+    [Test]
+    public async Task Nulls_and_a_request_in_one_write_right_after_the_handshake_get_the_request_answered()
     {
+        // 64 KiB of Nulls and the request: more than the peer check holds before it pauses reading.
+        const int nulls = 8_192;
         await using var emulator = await RunningEmulator.StartAsync();
         await using var client = await emulator.ConnectAsync();
         var nul = MessageCodec.Encode(NullMessage.Instance);
