@@ -1,5 +1,6 @@
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Starts every part; on failure whatever had started is stopped again before the exception leaves.</summary>
     public static async Task<EmulatorHost> StartAsync(EmulatorHostOptions options, CancellationToken cancellationToken = default)
     {
+        // Before any DotNetty type binds its logger: its warnings and leak reports then reach the serve log.
+        DotNettyLog.Install();
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,

@@ -1,6 +1,7 @@
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Faults;
+using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Server;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
 {
     private ScenarioPlayer? _player;
     private int _stopped;
+    private IDisposable? _dotNettyLog;
 
     public ILoggerFactory Loggers { get; } = options.Loggers ?? hostLoggers;
 
@@ -35,6 +37,7 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
     {
         try
         {
+            _dotNettyLog = DotNettyLog.RouteTo(Loggers);
             Data = EmulatorData.OpenOrCreate(options.Server.DataDirectory);
             options.PrepareData?.Invoke(Data);
             Journal = new EventJournal();
@@ -93,6 +96,7 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
         }
 
         Data?.Dispose();
+        _dotNettyLog?.Dispose();
     }
 
     private async Task<FaultSchedule> StartTrafficAsync(TrafficHost traffic, EventJournal journal)

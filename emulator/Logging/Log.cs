@@ -36,8 +36,11 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "estreamer error: session {Session} bad client message: {Reason}; sending Error and closing")]
     public static partial void BadClientMessage(ILogger logger, uint session, string reason);
 
+    /// <summary>The client's text is escaped: it is the client's to choose and must not forge log lines.</summary>
+    public static void ClientError(ILogger logger, uint session, int code, string text) => ClientErrorEscaped(logger, session, code, LogText.Escape(text));
+
     [LoggerMessage(10, LogLevel.Information, "estreamer session {Session} client sent Error {Code} \"{Text}\": closing")]
-    public static partial void ClientError(ILogger logger, uint session, int code, string text);
+    private static partial void ClientErrorEscaped(ILogger logger, uint session, int code, string text);
 
     [LoggerMessage(11, LogLevel.Warning, "estreamer error: session {Session} send failed: {Reason}; closing")]
     public static partial void SendFailed(ILogger logger, uint session, string reason);
@@ -95,4 +98,25 @@ internal static partial class Log
 
     [LoggerMessage(28, LogLevel.Information, "estreamer connection from {Remote} closed before the TLS handshake")]
     public static partial void ClosedBeforeHandshake(ILogger logger, EndPoint? remote);
+
+    [LoggerMessage(30, LogLevel.Information, "estreamer session {Session} streaming request service length {ServiceLength} matches neither reading of reference 5.4 (payload {Payload} bytes): entries read to (0, 0) or the end")]
+    public static partial void UnusualServiceLength(ILogger logger, uint session, uint serviceLength, uint payload);
+
+    [LoggerMessage(31, LogLevel.Warning, "estreamer error: connection limit of {Limit} reached: closing new connections until one ends")]
+    public static partial void ConnectionLimitReached(ILogger logger, int limit);
+
+    [LoggerMessage(32, LogLevel.Information, "estreamer connections below the limit of {Limit} again: {Refused} connections were refused meanwhile")]
+    public static partial void ConnectionLimitCleared(ILogger logger, int limit, long refused);
+
+    [LoggerMessage(33, LogLevel.Error, "estreamer error: accepting connections failed ({Reason}): pausing accepts, first for {Pause}, longer while it lasts")]
+    public static partial void AcceptFailing(ILogger logger, string reason, TimeSpan pause);
+
+    [LoggerMessage(34, LogLevel.Information, "estreamer accepting connections again after {Failures} failed attempts")]
+    public static partial void AcceptRecovered(ILogger logger, long failures);
+
+    [LoggerMessage(35, LogLevel.Error, "estreamer error: peer database {Location} unreadable ({Reason}): keeping the {Count} peers last read")]
+    public static partial void PeerDatabaseUnreadable(ILogger logger, string location, string reason, int count);
+
+    [LoggerMessage(36, LogLevel.Information, "estreamer connection from {Remote} closed during the TLS handshake")]
+    public static partial void ClosedDuringHandshake(ILogger logger, EndPoint? remote);
 }

@@ -1,3 +1,7 @@
+using EStreamer.Emulator.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -6,7 +10,9 @@ namespace EStreamer.Emulator.Peers;
 /// <summary>
 /// The peer database: a YAML file of registered clients plus the global address-check switch. The
 /// server reads it in memory and reloads it when the file changes, so that <c>peers revoke</c> run from
-/// another shell takes effect on the next connection.
+/// another shell takes effect on the next connection. A file that cannot be read stops <see cref="Open"/>
+/// with its location; one that turns unreadable while the server runs leaves the last good contents in
+/// use and is logged once per change. The file holds the peers' PKCS#12 passwords: it is owner-only (0600).
 /// </summary>
 public sealed class PeerDatabase
 {
@@ -23,6 +29,7 @@ public sealed class PeerDatabase
     private readonly string _path;
     private PeerFile _file = new();
     private DateTime _loadedStamp;
+    private ILogger _logger = NullLogger.Instance;
 
     private PeerDatabase(string path)
     {
@@ -31,13 +38,17 @@ public sealed class PeerDatabase
 
     public string Path => _path;
 
-    /// <summary>Opens (or creates empty) the database at <paramref name="path"/>.</summary>
+    /// <summary>Where a reload that fails while the server runs is reported.</summary>
+    public void AttachLogger(ILogger logger) => _logger = logger;
+
+    /// <summary>Opens (or creates empty) the database at <paramref name="path"/>; a file that cannot be read is a <see cref="PeerDatabaseException"/>.</summary>
     public static PeerDatabase Open(string path)
     {
         var database = new PeerDatabase(path);
         if (File.Exists(path))
         {
             database.Reload();
+            OwnerOnly(path);
         }
         else
         {
@@ -142,17 +153,61 @@ public sealed class PeerDatabase
 
     private void RefreshIfChanged()
     {
-        if (File.Exists(_path) && File.GetLastWriteTimeUtc(_path) != _loadedStamp)
+        if (!File.Exists(_path) || File.GetLastWriteTimeUtc(_path) == _loadedStamp)
+        {
+            return;
+        }
+
+        try
         {
             Reload();
+        }
+        catch (PeerDatabaseException unreadable)
+        {
+            // Keep serving the last good peers; try again when the file changes once more.
+            _loadedStamp = File.GetLastWriteTimeUtc(_path);
+            Log.PeerDatabaseUnreadable(_logger, unreadable.Location, unreadable.Reason, _file.Peers.Count);
         }
     }
 
     private void Reload()
     {
-        var text = File.ReadAllText(_path);
-        _file = Deserializer.Deserialize<PeerFile?>(text) ?? new PeerFile();
-        _loadedStamp = File.GetLastWriteTimeUtc(_path);
+        var stamp = File.GetLastWriteTimeUtc(_path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(_path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PeerDatabaseException(_path, e.Message);
+        }
+
+        try
+        {
+            _file = Deserializer.Deserialize<PeerFile?>(text) ?? new PeerFile();
+        }
+        catch (YamlException invalid)
+        {
+            var reason = invalid.InnerException is { } inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message : invalid.Message;
+            throw new PeerDatabaseException($"{_path}:{invalid.Start.Line}:{invalid.Start.Column}", FirstLine(reason));
+        }
+
+        _loadedStamp = stamp;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+
+    private static void OwnerOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     private void Save()
@@ -163,8 +218,21 @@ public sealed class PeerDatabase
             Directory.CreateDirectory(directory);
         }
 
+        // Written owner-only from the first byte (it holds passwords), then moved over the old file.
         var temporary = _path + ".tmp";
-        File.WriteAllText(temporary, "# EStreamer Emulator peer database: registered clients and their certificates.\n" + Serializer.Serialize(_file));
+        var text = "# EStreamer Emulator peer database: registered clients, their certificates and PKCS#12 passwords.\n" + Serializer.Serialize(_file);
+        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(false), create))
+        {
+            writer.Write(text);
+        }
+
+        OwnerOnly(temporary);
         File.Move(temporary, _path, overwrite: true);
         _loadedStamp = File.GetLastWriteTimeUtc(_path);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Peers;
+using EStreamer.Emulator.Tls;
 
 namespace EStreamer.Emulator.Pipeline;
 
@@ -33,6 +34,9 @@ internal sealed class ConnectionState
     public SslStream? Tls { get; set; }
 
     public Peer? Peer { get; set; }
+
+    /// <summary>The client's first record, once it sent one; null while it has sent nothing.</summary>
+    public ClientHello? Hello { get; set; }
 
     public string CloseReason { get; private set; } = "client closed";
 

@@ -14,7 +14,7 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Builds each connection's pipeline, stage names as tests and logs know them:
-/// tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → faults → session.
+/// hello → tls → handshake-timeout → peer-check → framer → decoder → encoder → idle → faults → session.
 /// </summary>
 internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketChannel>
 {
@@ -27,6 +27,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
     private readonly Func<bool> _serviceEnabled;
     private readonly Func<FaultSchedule> _faults;
     private readonly IServiceControl _service;
+    private readonly ConnectionGate _gate;
     private int _nextConnectionId;
     private int _refuseRemaining;
 
@@ -49,6 +50,8 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         _logger = logger;
         _serviceEnabled = serviceEnabled;
         _verifier = new PeerVerifier(data.Peers, data.Authority.Certificate);
+        data.Peers.AttachLogger(logger);
+        _gate = new ConnectionGate(options.MaxConnections, logger);
     }
 
     /// <summary>Drops the next <paramref name="count"/> connections right after accepting them.</summary>
@@ -65,6 +68,14 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             return;
         }
 
+        if (!_gate.TryAdmit(channel))
+        {
+            // Over the cap: closed at once, counted, logged once per episode by the gate.
+            _registry.Refused(0, connection.Remote, "connection-limit");
+            channel.CloseAsync();
+            return;
+        }
+
         if (Volatile.Read(ref _refuseRemaining) > 0 && Interlocked.Decrement(ref _refuseRemaining) >= 0)
         {
             // Scripted fault: this connection is dropped before TLS.
@@ -72,7 +83,6 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             channel.CloseAsync();
             return;
         }
-
 
         // The TLS callback admits any certificate so that every authentication failure (wrong CA and expired
         // included) ends the same way: TLS up, one log line, close_notify, FIN. The peer check decides.
@@ -86,13 +96,14 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
             new ServerTlsSettings(_data.ServerCertificate, negotiateClientCertificate: true, checkCertificateRevocation: false, _options.TlsProtocols));
 
         var pipeline = channel.Pipeline;
+        pipeline.AddLast("hello", new ClientHelloPeekHandler(connection));
         pipeline.AddLast("tls", tls);
 
         // After the TLS handler, because the handshake completion event travels inbound from there.
-        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time));
+        pipeline.AddLast("handshake-timeout", new HandshakeTimeoutHandler(_options.HandshakeTimeout, connection, _registry, _logger, _options.Time, _options.TlsProtocols));
         pipeline.AddLast("peer-check", new PeerCheckHandler(connection, _verifier, _registry, _logger));
-        pipeline.AddLast("framer", MessageDecoder.CreateFramer(_options.MaxClientMessageLength));
-        pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength));
+        pipeline.AddLast("framer", new MessageFramer(_options.MaxClientMessageLength, _options.PartialMessageTimeout, _options.Time));
+        pipeline.AddLast("decoder", new MessageDecoder(_options.MaxClientMessageLength, _logger, connection.Id));
         pipeline.AddLast("encoder", MessageEncoder.Instance);
         pipeline.AddLast("idle", new WriterIdleHandler(_options.KeepaliveInterval, _options.Time));
 

@@ -12,27 +12,35 @@ namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
 /// Post-connect verification (reference 1.4), run when the TLS handshake completes. Until it decides,
-/// inbound bytes are held (a client may write its request right after the handshake). Accepted: the held
-/// bytes go on and the handler removes itself. Refused: one greppable log line, TLS close_notify, FIN,
+/// every inbound byte is held, none dropped (a client may write its request right after the handshake);
+/// past <see cref="ReadPauseThreshold"/> held bytes the channel stops reading, so the socket's own window
+/// holds the rest until the decision. Accepted: the held bytes go on in order, reading resumes and the
+/// handler removes itself. Refused: one greppable log line, TLS close_notify, FIN,
 /// and no eStreamer message at all (disconnect rule for authentication failures, reference 7.3).
 /// </summary>
 internal sealed class PeerCheckHandler : ChannelHandlerAdapter
 {
-    /// <summary>Bytes a client may send before it is verified; more is not a real client.</summary>
-    private const int MaxHeldBytes = 64 * 1024;
+    /// <summary>Held bytes past which reading pauses (back-pressure) until the peer check decides.</summary>
+    internal const int ReadPauseThreshold = 64 * 1024;
 
     private readonly ConnectionState _connection;
-    private readonly PeerVerifier _verifier;
+    private readonly Func<X509Certificate2?, System.Net.IPAddress, Task<PeerCheckResult>> _verify;
     private readonly SessionRegistry _registry;
     private readonly ILogger _logger;
     private readonly List<IByteBuffer> _held = [];
     private int _heldBytes;
     private bool _decided;
+    private bool _readingPaused;
 
     public PeerCheckHandler(ConnectionState connection, PeerVerifier verifier, SessionRegistry registry, ILogger logger)
+        : this(connection, (certificate, remote) => verifier.VerifyAsync(certificate, remote), registry, logger)
+    {
+    }
+
+    internal PeerCheckHandler(ConnectionState connection, Func<X509Certificate2?, System.Net.IPAddress, Task<PeerCheckResult>> verify, SessionRegistry registry, ILogger logger)
     {
         _connection = connection;
-        _verifier = verifier;
+        _verify = verify;
         _registry = registry;
         _logger = logger;
     }
@@ -45,13 +53,20 @@ internal sealed class PeerCheckHandler : ChannelHandlerAdapter
             return;
         }
 
-        if (message is IByteBuffer buffer && !_connection.IsClosing && _heldBytes + buffer.ReadableBytes <= MaxHeldBytes)
+        if (message is IByteBuffer buffer && !_decided && !_connection.IsClosing)
         {
             _held.Add(buffer);
             _heldBytes += buffer.ReadableBytes;
+            if (_heldBytes > ReadPauseThreshold && !_readingPaused)
+            {
+                _readingPaused = true;
+                context.Channel.Configuration.AutoRead = false;
+            }
+
             return;
         }
 
+        // Refused or closing: the connection ends without reading what it sent (reference 7.3).
         ReferenceCountUtil.Release(message);
     }
 
@@ -62,7 +77,7 @@ internal sealed class PeerCheckHandler : ChannelHandlerAdapter
             var tls = _connection.Tls;
             var certificate = tls?.RemoteCertificate as X509Certificate2
                 ?? (tls?.RemoteCertificate is { } other ? X509CertificateLoader.LoadCertificate(other.GetRawCertData()) : null);
-            _verifier.VerifyAsync(certificate, _connection.RemoteAddress)
+            _verify(certificate, _connection.RemoteAddress)
                 .ContinueWith(
                     task => context.Executor.Execute(() => Decide(context, task.IsCompletedSuccessfully
                         ? task.Result
@@ -110,6 +125,12 @@ internal sealed class PeerCheckHandler : ChannelHandlerAdapter
         }
 
         context.Channel.Pipeline.Remove(this);
+        if (_readingPaused)
+        {
+            // Turning automatic reading back on also asks for the next read.
+            _readingPaused = false;
+            context.Channel.Configuration.AutoRead = true;
+        }
     }
 
     private void ReleaseHeld()

@@ -40,7 +40,7 @@ public sealed class EmulatorData : IDisposable
     public static EmulatorData OpenOrCreate(string directory)
     {
         var full = Path.GetFullPath(directory);
-        System.IO.Directory.CreateDirectory(full);
+        CreateOwnerOnlyDirectory(full);
         var caPath = Path.Combine(full, CaFile);
         CertificateAuthority authority;
         if (File.Exists(caPath))
@@ -79,6 +79,11 @@ public sealed class EmulatorData : IDisposable
         password ??= GeneratePassword();
         using var certificate = Authority.IssueClientCertificate(host, notAfter);
         var pkcs12 = Authority.ExportClientPkcs12(certificate, password);
+        if (outFile is null)
+        {
+            CreateOwnerOnlyDirectory(Path.Combine(Directory, ClientsFolder));
+        }
+
         var path = outFile is null ? Path.Combine(Directory, ClientsFolder, $"{SafeName(host)}.pkcs12") : Path.GetFullPath(outFile);
         WritePrivate(path, pkcs12);
         var peer = new Peer
@@ -117,6 +122,27 @@ public sealed class EmulatorData : IDisposable
     private static string GeneratePassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
     private static string SafeName(string host) => string.Concat(host.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
+
+    /// <summary>
+    /// The data folder and its clients folder hold private keys and passwords: owner-only (0700). An existing
+    /// folder is tightened only when it is the emulator's (it holds the CA), never a folder the user shared.
+    /// </summary>
+    private static void CreateOwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(path);
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var existed = System.IO.Directory.Exists(path);
+        System.IO.Directory.CreateDirectory(path, OwnerOnly);
+        if (!existed || File.Exists(Path.Combine(path, CaFile)) || File.Exists(Path.Combine(Path.GetDirectoryName(path)!, CaFile)))
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
+        }
+    }
 
     private static void WritePrivate(string path, byte[] bytes)
     {

@@ -39,6 +39,7 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
             .Channel<TcpServerSocketChannel>()
             .Option(ChannelOption.SoBacklog, 128)
             .Option(ChannelOption.SoReuseaddr, true)
+            .Handler(new ActionChannelInitializer<IChannel>(listener => listener.Pipeline.AddLast("accept-backoff", new AcceptBackoffHandler(_logger, options.Time))))
             .ChildOption(ChannelOption.TcpNodelay, true)
             .ChildOption(ChannelOption.WriteBufferHighWaterMark, options.WriteBufferHighWaterMark)
             .ChildOption(ChannelOption.WriteBufferLowWaterMark, options.WriteBufferLowWaterMark)

@@ -11,6 +11,7 @@ public sealed partial class CommandLineTests
     [
         "config", "data-dir", "port", "bind", "keepalive", "rate", "history", "seed", "disable-families", "profile",
         "bundle-events", "log-level", "address-check", "scenario", "control-port", "control-bind", "control-token", "reports-kept", "journal-entries",
+        "tls13", "max-connections", "partial-message-timeout",
     ];
 
     [Test]

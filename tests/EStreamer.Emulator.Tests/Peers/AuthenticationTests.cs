@@ -36,14 +36,6 @@ public sealed class AuthenticationTests
     }
 
     [Test]
-    public async Task Tls_13_clients_are_accepted_too()
-    {
-        await using var client = await _emulator.ConnectAsync(protocols: SslProtocols.Tls13);
-        await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.EncoreDefault));
-        Assert.That(await client.ReceiveAsync(), Is.InstanceOf<StreamingInformationMessage>());
-    }
-
-    [Test]
     public async Task Client_without_certificate_is_refused_silently()
     {
         await ExpectSilentRefusalAsync(null, "no-certificate", "presented no certificate");

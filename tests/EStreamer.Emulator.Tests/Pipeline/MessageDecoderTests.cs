@@ -74,6 +74,21 @@ public sealed class MessageDecoderTests
         channel.FinishAndReleaseAll();
     }
 
+    [TestCase("80000000")]
+    [TestCase("FFFFFFFF")]
+    [TestCase("00010009")]
+    public void Length_of_2_to_the_31_or_more_fails_as_too_long_like_any_other(string lengthHex)
+    {
+        var channel = NewChannel();
+        var header = Convert.FromHexString("00010002" + lengthHex);
+        var thrown = Assert.Throws<TooLongFrameException>(() => channel.WriteInbound(Unpooled.WrappedBuffer(header)));
+        Assert.That(thrown!.Message, Does.Contain($"length {Convert.ToUInt32(lengthHex, 16)} exceeds the maximum of 65536"));
+
+        channel.WriteInbound(Unpooled.WrappedBuffer(Request));
+        Assert.That(channel.ReadInbound<IMessage>(), Is.Null, "the framer stays failed after a bad header");
+        channel.FinishAndReleaseAll();
+    }
+
     private static EmbeddedChannel NewChannel(uint maxLength = 64 * 1024) =>
-        new(MessageDecoder.CreateFramer(maxLength), new MessageDecoder(maxLength));
+        new(new MessageFramer(maxLength, TimeSpan.FromSeconds(30), TimeProvider.System), new MessageDecoder(maxLength));
 }
