@@ -104,7 +104,14 @@ public sealed class ReconnectingClientFaultTests
     /// <summary>Reads from its bookmark (the highest archive timestamp seen) until the session ends, then reconnects.</summary>
     private static async Task ReconnectingClientAsync(RunningEmulator emulator, CancellationToken stop)
     {
-        var options = new EStreamerClientOptions { Host = "127.0.0.1", Port = emulator.Port, ClientCertificate = emulator.ClientCertificate };
+        // Patient reads, as eNcore's are while bytes keep coming: a bundle under a 2 KB/s slow drip takes seconds.
+        var options = new EStreamerClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = emulator.Port,
+            ClientCertificate = emulator.ClientCertificate,
+            ReadTimeout = TimeSpan.FromSeconds(60),
+        };
         uint bookmark = 0;
         while (!stop.IsCancellationRequested)
         {
