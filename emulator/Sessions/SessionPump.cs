@@ -48,6 +48,7 @@ internal sealed class SessionPump
     private long _bundlesSent;
     private bool _paused;
     private bool _caughtUp;
+    private bool _answered;
 
     /// <summary><paramref name="holding"/> is true while the session may not write (closed, stalled by a fault).</summary>
     public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding)
@@ -196,6 +197,17 @@ internal sealed class SessionPump
             // Flush per batch: the TLS stage holds writes until a flush, and only flushed bytes count
             // against the channel's high-water mark that stops this loop.
             _writer.Flush();
+        }
+
+        if (!_bundles && !_answered)
+        {
+            // A flag-only request is answered at once, by data or else a Null: eNcore's start-up probe waits
+            // two seconds for one message, whether its request is extended or not (reference 3.4).
+            _answered = true;
+            if (written == 0 && CaughtUp)
+            {
+                _writer.Write(NullMessage.Instance, flush: true);
+            }
         }
 
         if (written >= MaxMessagesPerTurn)

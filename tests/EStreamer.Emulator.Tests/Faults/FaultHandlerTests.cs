@@ -35,6 +35,7 @@ public sealed class FaultHandlerTests
 
         // Connection 1 is the first streaming session: the fault is armed once the request is accepted.
         session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+        Assert.That(session.Written(), Is.EqualTo(new IMessage[] { NullMessage.Instance }), "nothing to stream yet: the request is answered with a Null");
         session.Advance(TimeSpan.FromSeconds(9));
         Assert.That(session.WrittenBytes(), Is.Empty);
 
@@ -53,7 +54,7 @@ public sealed class FaultHandlerTests
         Assert.That(session.WrittenBytes(), Is.Empty, "a verified session that sent no request is no streaming session");
 
         session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
-        Assert.That(session.WrittenBytes().Select(Convert.ToHexString), Is.EqualTo(new[] { "0002000000000000" }));
+        Assert.That(session.WrittenBytes().Select(Convert.ToHexString), Does.Contain("0002000000000000"));
     }
 
     [Test]
