@@ -73,6 +73,7 @@ internal static class ConformanceAnalysis
             final,
             session.State,
             request,
+            observed.Negotiated ? session.Profile : null,
             versions,
             observed.Notes,
             acknowledgement,

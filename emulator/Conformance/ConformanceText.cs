@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EStreamer.Protocol.Negotiation;
 
 namespace EStreamer.Emulator.Conformance;
 
@@ -36,6 +37,13 @@ internal static class ConformanceText
         else
         {
             text.AppendLine("request:      none");
+        }
+
+        if (report.Profile is { } profile)
+        {
+            text.AppendLine(profile == ClientProfile.FlagOnly
+                ? "client:       flag-only (Event Data messages paced by the client's Nulls)"
+                : $"client:       profile {ClientProfiles.Label(profile)}");
         }
 
         if (report.Versions.Count > 0)

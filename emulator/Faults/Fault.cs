@@ -3,7 +3,8 @@ namespace EStreamer.Emulator.Faults;
 /// <summary>
 /// One fault the emulator injects. It fires once, when its trigger is reached: <see cref="At"/> (offset
 /// from the schedule's start) or <see cref="AfterMessages"/> (data messages sent in the session so far).
-/// It applies to the <see cref="Connection"/>-th connection (1-based), or to every session when null. A
+/// It applies to the <see cref="Connection"/>-th streaming session (1-based, <see cref="FaultSchedule"/>), or
+/// to every session when null. A
 /// parameter the kind does not use stays null.
 /// </summary>
 public sealed record Fault

@@ -12,8 +12,9 @@ using SessionFaultFired = EStreamer.Emulator.Sessions.Events.FaultFired;
 namespace EStreamer.Emulator.Faults;
 
 /// <summary>
-/// The "faults" stage: arms a connection's scripted faults once its peer is verified, fires each once, at
-/// its time or after the session has sent a number of data messages (Streaming Information, Event Data,
+/// The "faults" stage: arms the faults of every session once the peer is verified and the faults scoped to
+/// the session's streaming number once it streams (<see cref="FaultSchedule"/>), fires each once, at its
+/// time or after the session has sent a number of data messages (Streaming Information, Event Data,
 /// bundles and host data; keep-alives do not count, their timing is not deterministic), and fires faults
 /// injected through the control API. Every byte it sends goes through the connection's writer.
 /// </summary>
@@ -31,6 +32,7 @@ internal sealed class FaultHandler : ChannelHandlerAdapter
     private readonly List<Fault> _counted = [];
     private readonly List<ITimer> _timers = [];
     private IChannelHandlerContext? _context;
+    private int _sent;
 
     public FaultHandler(
         ConnectionState connection,
@@ -87,9 +89,32 @@ internal sealed class FaultHandler : ChannelHandlerAdapter
         return true;
     }
 
-    private void Arm(IChannelHandlerContext context)
+    /// <summary>
+    /// The session's request was accepted: it takes its streaming number and arms the faults scoped to it.
+    /// A scoped fault whose time or count has already passed fires at once. Called on the event loop.
+    /// </summary>
+    public void StreamingStarted()
     {
-        foreach (var fault in _schedule.ForConnection(_connection.Id))
+        if (_context is not { } context || !_target.IsOpen)
+        {
+            return;
+        }
+
+        var (number, faults) = _schedule.StartStreaming();
+        if (_schedule.Faults.Count > 0)
+        {
+            Log.StreamingNumber(_logger, _connection.Id, number, faults.Count);
+        }
+
+        Arm(context, faults);
+        OnDataMessage(_sent);
+    }
+
+    private void Arm(IChannelHandlerContext context) => Arm(context, _schedule.ForEverySession());
+
+    private void Arm(IChannelHandlerContext context, IReadOnlyList<Fault> faults)
+    {
+        foreach (var fault in faults)
         {
             if (fault.AfterMessages is not null)
             {
@@ -125,6 +150,7 @@ internal sealed class FaultHandler : ChannelHandlerAdapter
 
     private void OnDataMessage(int sent)
     {
+        _sent = sent;
         if (_context is not { } context)
         {
             return;
@@ -136,11 +162,9 @@ internal sealed class FaultHandler : ChannelHandlerAdapter
             if (sent >= fault.AfterMessages)
             {
                 _counted.RemoveAt(i);
-                if (_schedule.ClaimReached(fault))
-                {
-                    // After the message that reached the count has gone out, not in the middle of writing it.
-                    context.Executor.Execute(() => Fire(context, fault));
-                }
+
+                // After the message that reached the count has gone out, not in the middle of writing it.
+                context.Executor.Execute(() => Fire(context, fault));
             }
         }
     }

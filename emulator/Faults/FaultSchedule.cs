@@ -1,19 +1,20 @@
 namespace EStreamer.Emulator.Faults;
 
 /// <summary>
-/// The faults a scenario scripts, with the time they count from. Sessions ask for the faults of their
-/// connection number; faults on the whole service (refuse connections, disable the service) are run by
-/// the server.
+/// The faults a scenario scripts, with the time they count from. A fault scoped to connection N belongs to
+/// the Nth streaming session: the Nth session of this schedule whose request was accepted, so connections
+/// that end before streaming (eNcore's probe, a refused request) never use up a number, however early
+/// they end. Unscoped faults act in every session; faults on the whole service (refuse connections,
+/// disable the service) on a timer are run by the server.
 /// </summary>
 public sealed class FaultSchedule
 {
-    private readonly int[] _reached;
+    private int _streamingSessions;
 
     public FaultSchedule(IReadOnlyList<Fault> faults, DateTimeOffset start)
     {
         Faults = faults;
         Start = start;
-        _reached = new int[faults.Count];
     }
 
     public static FaultSchedule None { get; } = new([], DateTimeOffset.UnixEpoch);
@@ -23,37 +24,18 @@ public sealed class FaultSchedule
     /// <summary>The instant <see cref="Fault.At"/> offsets count from: the scenario's start.</summary>
     public DateTimeOffset Start { get; }
 
-    /// <summary>
-    /// Faults a session arms: timed ones for its connection number (or every session), and every
-    /// message-count fault, whose scope is settled when the count is reached (<see cref="ClaimReached"/>).
-    /// </summary>
-    public IReadOnlyList<Fault> ForConnection(uint connection) =>
-        Faults.Where(f => f.AfterMessages is not null
-            || ((f.Connection is null || f.Connection == (int)connection) && !f.IsServerWide)).ToArray();
+    /// <summary>Faults every verified session arms: the unscoped ones, except server-wide faults on a timer.</summary>
+    public IReadOnlyList<Fault> ForEverySession() =>
+        Faults.Where(f => f.Connection is null && (f.AfterMessages is not null || !f.IsServerWide)).ToArray();
 
     /// <summary>
-    /// A session reached a message-count fault's count: does the fault fire in it? A fault scoped to
-    /// connection N fires in the Nth session to reach its count, so that short connections which never
-    /// get that far (eNcore's probe, say) do not use up the number.
+    /// A session started streaming: it takes the next streaming number and gets the faults scoped to it
+    /// (server-wide ones too when they trigger on a message count).
     /// </summary>
-    public bool ClaimReached(Fault fault)
+    public (int Number, IReadOnlyList<Fault> Faults) StartStreaming()
     {
-        var index = IndexOf(fault);
-        var ordinal = Interlocked.Increment(ref _reached[index]);
-        return fault.Connection is null || fault.Connection == ordinal;
-    }
-
-    private int IndexOf(Fault fault)
-    {
-        for (var i = 0; i < Faults.Count; i++)
-        {
-            if (ReferenceEquals(Faults[i], fault))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException("the fault is not part of this schedule", nameof(fault));
+        var number = Interlocked.Increment(ref _streamingSessions);
+        return (number, Faults.Where(f => f.Connection == number && (f.AfterMessages is not null || !f.IsServerWide)).ToArray());
     }
 
     /// <summary>Server-wide faults on a timer.</summary>

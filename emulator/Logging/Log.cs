@@ -87,6 +87,9 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Warning, "estreamer fault: session {Session}: {Kind} ({Detail})")]
     public static partial void FaultFired(ILogger logger, uint session, string kind, string detail);
 
+    [LoggerMessage(30, LogLevel.Information, "estreamer faults: session {Session} is streaming session {Number}: {Faults} scripted faults scoped to it")]
+    public static partial void StreamingNumber(ILogger logger, uint session, int number, int faults);
+
     [LoggerMessage(25, LogLevel.Warning, "estreamer fault: connection {Connection} from {Remote} refused by a scripted fault")]
     public static partial void ConnectionRefusedByFault(ILogger logger, EndPoint? remote, uint connection);
 

@@ -62,6 +62,12 @@ public sealed class EmulatorOptions
     /// <summary>Bundles sent before a client Null must arrive (reference 7.1 recommends one).</summary>
     public int MaxUnacknowledgedBundles { get; set; } = 1;
 
+    /// <summary>
+    /// Flag-only sessions: stand-alone Event Data messages sent and not yet matched by a client Null
+    /// (reference 3.1, 7.1). Each Null releases one message; flag-only clients send one per message read.
+    /// </summary>
+    public int MaxUnacknowledgedEventData { get; set; } = 64;
+
     /// <summary>Outbound bytes queued per connection before the server pauses that session.</summary>
     public int WriteBufferHighWaterMark { get; set; } = 256 * 1024;
 

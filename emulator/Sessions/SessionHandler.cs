@@ -245,8 +245,11 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
 
         var families = string.Join(", ", negotiation.Streamed.Values.Select(l => $"{l.Family} v{l.Version}"));
         families = families.Length == 0 ? "nothing" : families;
-        Log.Negotiated(_logger, Id, start.Bundles ? "bundles" : "event data", families, negotiation.Profile.ToString());
+        Log.Negotiated(_logger, Id, start.Bundles ? "bundles" : "event data", families, ClientProfiles.Label(negotiation.Profile));
         _registry.Raise(Id, new Negotiated(start.Bundles, families, negotiation.Profile, start.ExtendedHeader));
+
+        // The session now counts as streaming for faults scoped to "connection N", host-only ones included.
+        _connection.Channel.Pipeline.Get<FaultHandler>()?.StreamingStarted();
         if (start.HostOnly)
         {
             return;

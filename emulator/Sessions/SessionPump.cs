@@ -13,7 +13,8 @@ namespace EStreamer.Emulator.Sessions;
 /// Streams a session's events: reads the event source from the cursor and writes what the negotiation
 /// grants, metadata first (reference 12.4), in bundles or as Event Data. It stops while the channel is not
 /// writable or the writer holds more than the high-water mark (resuming at the low-water mark), while the
-/// window of unacknowledged bundles is full (reference 7.1), while a fault holds writes, and after
+/// window of unacknowledged bundles or (flag-only) Event Data messages is full (reference 3.1, 7.1), while
+/// a fault holds writes, and after
 /// <see cref="MaxMessagesPerTurn"/> messages it yields the event loop to other channels.
 /// </summary>
 internal sealed class SessionPump
@@ -47,6 +48,7 @@ internal sealed class SessionPump
     private long _bundlesSent;
     private bool _paused;
     private bool _caughtUp;
+    private bool _answered;
 
     /// <summary><paramref name="holding"/> is true while the session may not write (closed, stalled by a fault).</summary>
     public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding)
@@ -106,10 +108,14 @@ internal sealed class SessionPump
         _source.Appended -= _onAppended;
     }
 
-    /// <summary>Any client Null releases the bundle window; eNcore sends one after every message it gets (reference 7.1).</summary>
+    /// <summary>
+    /// A client Null: it releases the whole bundle window, or one Event Data message of a flag-only session,
+    /// whose clients send a Null per message read (reference 3.1, 7.1). Extra Nulls (after keep-alives) bank
+    /// nothing: the count never goes below zero.
+    /// </summary>
     public void Acknowledge()
     {
-        _unacknowledged = 0;
+        _unacknowledged = _bundles ? 0 : Math.Max(0, _unacknowledged - 1);
         Schedule();
     }
 
@@ -154,13 +160,15 @@ internal sealed class SessionPump
                 break;
             }
 
-            if (_bundles && _unacknowledged >= _options.MaxUnacknowledgedBundles)
+            var room = Room();
+            if (room <= 0)
             {
+                // Resumed by the client's next Null (Acknowledge).
                 break;
             }
 
             _batch.Clear();
-            if (_source.Read(_cursor, _bundles ? _options.BundleMaxEvents : EventDataBatch, _batch) == 0)
+            if (_source.Read(_cursor, room, _batch) == 0)
             {
                 Volatile.Write(ref _caughtUp, true);
                 break;
@@ -191,11 +199,30 @@ internal sealed class SessionPump
             _writer.Flush();
         }
 
+        if (!_bundles && !_answered)
+        {
+            // A flag-only request is answered at once, by data or else a Null: eNcore's start-up probe waits
+            // two seconds for one message, whether its request is extended or not (reference 3.4).
+            _answered = true;
+            if (written == 0 && CaughtUp)
+            {
+                _writer.Write(NullMessage.Instance, flush: true);
+            }
+        }
+
         if (written >= MaxMessagesPerTurn)
         {
             Schedule();
         }
     }
+
+    /// <summary>
+    /// Events the next read may take: a bundle's worth while the bundle window has room; for Event Data, the
+    /// room left in the message window (metadata that rides along may overshoot it by its own count).
+    /// </summary>
+    private int Room() => _bundles
+        ? (_unacknowledged < _options.MaxUnacknowledgedBundles ? _options.BundleMaxEvents : 0)
+        : Math.Min(EventDataBatch, _options.MaxUnacknowledgedEventData - _unacknowledged);
 
     private int WriteItems()
     {
@@ -213,6 +240,7 @@ internal sealed class SessionPump
             _writer.Write(new EventDataMessage(item), flush: false);
         }
 
+        _unacknowledged += _items.Count;
         return _items.Count;
     }
 

@@ -14,6 +14,13 @@ public enum ClientProfile
 
     /// <summary>eNcore 5.2 and newer: record 98 in series-2 block 57; 92–94 in the user information block.</summary>
     Encore52,
+
+    /// <summary>
+    /// A client that sends no 2049 (the legacy Perl SDK, eNcore with extended requests off): the legacy
+    /// layouts its flag bits name, and record 98 in the guide's name-length form. Detected, never named
+    /// by an operator: a peer pinned to an eNcore profile keeps that profile's forms.
+    /// </summary>
+    FlagOnly,
 }
 
 public static class ClientProfiles
@@ -35,15 +42,19 @@ public static class ClientProfiles
         return named is not null;
     }
 
+    /// <summary>How sessions, logs and reports name a profile: "flag-only", else the enum name (Encore52).</summary>
+    public static string Label(ClientProfile profile) => profile == ClientProfile.FlagOnly ? "flag-only" : profile.ToString();
+
     /// <summary>
     /// Reference 5.6.9: a 2049 asking intrusion ≥ 10, connection ≥ 16, malware ≥ 8 or file ≥ 7 is the 5.2
-    /// profile, any other 2049 the 3.8 profile; a flags-only client gets the 5.2 forms, the later evidence.
+    /// profile, any other 2049 the 3.8 profile; a client that sends no 2049 is flag-only, and gets record 98
+    /// in the form the guide documents for it (docs/protocol-coverage.md).
     /// </summary>
     public static ClientProfile Detect(RequestedVersions requested, bool sentStreamingRequest)
     {
         if (!sentStreamingRequest)
         {
-            return ClientProfile.Encore52;
+            return ClientProfile.FlagOnly;
         }
 
         var newer = requested.VersionOf(EventFamily.Intrusion) >= 10

@@ -1,4 +1,5 @@
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Protocol.Negotiation;
 
@@ -14,11 +15,14 @@ public sealed class StreamNegotiation
         [(ClientProfile.Encore38, RecordType.UserDropped)] = 120,
         [(ClientProfile.Encore38, RecordType.UserRemoved)] = 167,
         [(ClientProfile.Encore38, RecordType.NewUserIdentity)] = 167,
-        [(ClientProfile.Encore38, RecordType.User)] = 0,
+        [(ClientProfile.Encore38, RecordType.User)] = UserRecord.NoBlockHeader,
         [(ClientProfile.Encore52, RecordType.UserDropped)] = 158,
         [(ClientProfile.Encore52, RecordType.UserRemoved)] = 158,
         [(ClientProfile.Encore52, RecordType.NewUserIdentity)] = 158,
-        [(ClientProfile.Encore52, RecordType.User)] = 57,
+        [(ClientProfile.Encore52, RecordType.User)] = UserRecord.Block57,
+
+        // Flag-only user activity is always the legacy version 1 (bit 21), shaped by LegacyForms: only 98 here.
+        [(ClientProfile.FlagOnly, RecordType.User)] = UserRecord.NameLengthForm,
     };
 
     private readonly Dictionary<EventFamily, FamilyLayout> _streamed;

@@ -3,8 +3,8 @@ namespace EStreamer.Scenarios;
 /// <summary>
 /// One fault a scenario injects. It fires once, when its trigger is reached: <see cref="At"/> (offset from
 /// the plan's start) or <see cref="AfterMessages"/> (messages sent in the session so far). It applies to the
-/// <see cref="Connection"/>-th connection the server accepts (1-based), or to every session when that is
-/// null. The loader checks that each kind has the parameters it needs and fills the defaults it documents,
+/// <see cref="Connection"/>-th streaming session (1-based: connections that end before their request is
+/// accepted do not count), or to every session when that is null. The loader checks that each kind has the parameters it needs and fills the defaults it documents,
 /// so a consumer never has to guess: a parameter a kind does not use stays null.
 /// </summary>
 public sealed record FaultSpec
@@ -17,7 +17,7 @@ public sealed record FaultSpec
     /// <summary>Number of messages sent in the session before the fault fires. Null when <see cref="At"/> triggers.</summary>
     public int? AfterMessages { get; init; }
 
-    /// <summary>The 1-based connection the fault is scoped to; null for every session.</summary>
+    /// <summary>The 1-based streaming session the fault is scoped to; null for every session.</summary>
     public int? Connection { get; init; }
 
     /// <summary>Stall and keepalive gap: required. Slow drip and disable service: optional (null = to the end).</summary>

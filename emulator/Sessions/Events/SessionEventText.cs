@@ -1,3 +1,5 @@
+using EStreamer.Protocol.Negotiation;
+
 namespace EStreamer.Emulator.Sessions.Events;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class SessionEventText
     {
         StreamingInformationSent => "extended bit set: sent Streaming Information (service 6667)",
         NegotiationNote note => note.Note,
-        Negotiated n => $"{(n.Bundles ? "bundles" : "event data")}: {n.Families}; profile {n.Profile}; header {(n.ExtendedHeader ? "extended" : "standard")}",
+        Negotiated n => $"{(n.Bundles ? "bundles" : "event data")}: {n.Families}; profile {ClientProfiles.Label(n.Profile)}; header {(n.ExtendedHeader ? "extended" : "standard")}",
         StreamingStarted s => $"initial timestamp {s.InitialTimestamp}: streaming from journal sequence {s.FromSequence}",
         RequestRefused r => RefusalText(r),
         KeepaliveSent => "writer idle: sent Null",

@@ -13,6 +13,9 @@ namespace EStreamer.Protocol.Records.Users;
 /// <item><see cref="NoBlockHeader"/> (eNcore 3.8, reference 11.8): no block header, just uint32 user ID,
 /// uint32 protocol and a string block whose text is the name followed by one NUL byte, because eNcore 3.8
 /// trims the name's last character otherwise; 17 bytes with an empty name.</item>
+/// <item><see cref="NameLengthForm"/> (the guide's User record, FireSIGHT eStreamer Integration Guide table
+/// 4-14, and the legacy Perl SDK's template): uint32 user ID, uint32 protocol, uint32 name length, then the
+/// name; no block header and no string block; 12 bytes with an empty name. Sent to flag-only clients.</item>
 /// </list>
 /// </summary>
 public sealed record UserRecord : IVersionedRecord
@@ -26,7 +29,13 @@ public sealed record UserRecord : IVersionedRecord
     /// </summary>
     public const uint NoBlockHeader = 0;
 
-    private static readonly uint[] Blocks = [Block57, NoBlockHeader];
+    /// <summary>
+    /// Pseudo block type for the guide's form (no block header, a plain name length). No record-level
+    /// block has this number, so it cannot be mistaken for one.
+    /// </summary>
+    public const uint NameLengthForm = uint.MaxValue;
+
+    private static readonly uint[] Blocks = [Block57, NoBlockHeader, NameLengthForm];
 
     public RecordType RecordType => RecordType.User;
 
@@ -52,6 +61,14 @@ public sealed record UserRecord : IVersionedRecord
     public void WriteBody(WireWriter writer)
     {
         RequireSupported(BlockType);
+        if (BlockType == NameLengthForm)
+        {
+            writer.WriteUInt32(UserId);
+            writer.WriteUInt32(Protocol);
+            writer.WriteString32(UserName);
+            return;
+        }
+
         if (BlockType == NoBlockHeader)
         {
             writer.WriteUInt32(UserId);
@@ -77,7 +94,8 @@ public sealed record UserRecord : IVersionedRecord
     /// that block 57 puts at offset 16 is there (type 0, length reaching exactly the end).</item>
     /// <item>The 3.8 form when a string block at offset 8 reaches exactly the end (type 0 at 8, length
     /// = body length − 8 at 12).</item>
-    /// <item>Neither shape fits, so the body is malformed; the checks below only pick the clearer error.
+    /// <item>The guide's form when the word at offset 8 is the length of the rest (body length − 12).</item>
+    /// <item>None of the shapes fits, so the body is malformed; the checks below only pick the clearer error.
     /// A first word of 57 is read as block 57; a second word equal to the body length is an unknown block
     /// type; anything else is read as the 3.8 form.</item>
     /// </list>
@@ -98,6 +116,11 @@ public sealed record UserRecord : IVersionedRecord
         if (HasShapeOfNoBlockHeader(body))
         {
             return ReadNoBlockHeader(ref reader);
+        }
+
+        if (HasShapeOfNameLengthForm(body))
+        {
+            return ReadNameLengthForm(ref reader);
         }
 
         if (body.Length >= 8 && BinaryPrimitives.ReadUInt32BigEndian(body) == Block57)
@@ -133,6 +156,25 @@ public sealed record UserRecord : IVersionedRecord
         return body.Length >= 17
             && BinaryPrimitives.ReadUInt32BigEndian(body[8..]) == BlockTypes.String
             && BinaryPrimitives.ReadUInt32BigEndian(body[12..]) == (uint)(body.Length - 8);
+    }
+
+    // 12 = user ID, protocol and a name length of 0. A 3.8 body never fits: its word at 8 is the string
+    // block type 0 and its body is at least 17 bytes, so "length of the rest" would be at least 5.
+    private static bool HasShapeOfNameLengthForm(ReadOnlySpan<byte> body) =>
+        body.Length >= 12 && BinaryPrimitives.ReadUInt32BigEndian(body[8..]) == (uint)(body.Length - 12);
+
+    private static UserRecord ReadNameLengthForm(ref WireReader reader)
+    {
+        var userId = reader.ReadUInt32("user ID");
+        var protocol = reader.ReadUInt32("protocol");
+        var length = reader.ReadUInt32("user name length");
+        return new UserRecord
+        {
+            BlockType = NameLengthForm,
+            UserId = userId,
+            Protocol = protocol,
+            UserName = reader.ReadUtf8((int)length, "user name"),
+        };
     }
 
     private static UserRecord ReadBlock57(ref WireReader reader)
@@ -177,7 +219,7 @@ public sealed record UserRecord : IVersionedRecord
     {
         if (Array.IndexOf(Blocks, blockType) < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "record 98 is written with block 57 or with no block header (0)");
+            throw new ArgumentOutOfRangeException(nameof(blockType), blockType, "record 98 is written with block 57, with no block header (0) or in the guide's name-length form");
         }
     }
 }

@@ -33,11 +33,28 @@ public sealed class FaultHandlerTests
         var schedule = new FaultSchedule([new Fault { Kind = FaultKind.WrongHeaderVersion, At = TimeSpan.FromSeconds(10), Connection = 1 }], start);
         using var session = new EmbeddedSession(faults: schedule);
 
+        // Connection 1 is the first streaming session: the fault is armed once the request is accepted.
+        session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+        Assert.That(session.Written(), Is.EqualTo(new IMessage[] { NullMessage.Instance }), "nothing to stream yet: the request is answered with a Null");
         session.Advance(TimeSpan.FromSeconds(9));
         Assert.That(session.WrittenBytes(), Is.Empty);
 
         session.Advance(TimeSpan.FromSeconds(1));
         Assert.That(session.WrittenBytes().Select(Convert.ToHexString), Is.EqualTo(new[] { "0002000000000000" }));
+    }
+
+    [Test]
+    public void Scoped_timed_fault_waits_for_its_session_to_stream_and_fires_at_once_if_its_time_has_passed()
+    {
+        using var probe = new EmbeddedSession();
+        var schedule = new FaultSchedule([new Fault { Kind = FaultKind.WrongHeaderVersion, At = TimeSpan.FromSeconds(10), Connection = 1 }], probe.Clock.GetUtcNow());
+        using var session = new EmbeddedSession(faults: schedule);
+
+        session.Advance(TimeSpan.FromSeconds(20));
+        Assert.That(session.WrittenBytes(), Is.Empty, "a verified session that sent no request is no streaming session");
+
+        session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+        Assert.That(session.WrittenBytes().Select(Convert.ToHexString), Does.Contain("0002000000000000"));
     }
 
     [Test]

@@ -40,22 +40,42 @@ public sealed class FaultTests
     {
         await using var emulator = await StartAsync("graceful-disconnect");
 
-        // Another session, open throughout, streaming only what arrives from now on.
-        await using var other = await emulator.ConnectAsync();
-        await Requests.OpenExtendedAsync(other, EventStreamRequestMessage.FromNow, Requests.Encore52Entries);
-
+        // The first streaming session is connection 1: it is cut after three messages.
         await using var first = await OpenAsync(emulator);
         var bundles = await ReadBundlesUntilEndAsync(first);
         Assert.That(bundles, Is.EqualTo(2), "the 2051 and two bundles, then the close");
 
+        // Another session, the 2nd to stream, streaming only what arrives from now on: not cut.
+        await using var other = await emulator.ConnectAsync();
+        await Requests.OpenExtendedAsync(other, EventStreamRequestMessage.FromNow, Requests.Encore52Entries);
+        await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming && s.CloseReason is null);
         for (uint i = 1; i <= 20; i++)
         {
             emulator.Journal.Append((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new IntrusionEventRecord { EventId = i }, []);
         }
 
-        // The other session passes the same count later: it is the 2nd to get there, so it is not cut.
         var more = await Requests.ReadBundlesAsync(other, b => b.Sum(x => x.Items.Count) >= 20);
         Assert.That(more.SelectMany(b => b.Items).Select(i => ((IntrusionEventRecord)i.Record).EventId), Is.EqualTo(Enumerable.Range(1, 20).Select(i => (uint)i)));
+    }
+
+    [Test]
+    public async Task Connection_scoped_fault_counts_streaming_sessions_even_when_an_earlier_one_was_cut_short()
+    {
+        // Connection 1 is cut after three messages, connection 2 is scripted to be cut after six: a
+        // session cut before six still uses up number 1.
+        var yaml = string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, "graceful-disconnect", "  - kind: graceful-disconnect\n    after-messages: 6\n    connection: 2");
+        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadText(yaml, "fault.yaml"), DateTimeOffset.UtcNow);
+        var recorder = SessionEventRecorder.On(emulator);
+
+        await using (var first = await OpenAsync(emulator))
+        {
+            Assert.That(await ReadBundlesUntilEndAsync(first), Is.EqualTo(2), "connection 1 cut after three messages");
+        }
+
+        await using var second = await OpenAsync(emulator);
+        Assert.That(await ReadBundlesUntilEndAsync(second), Is.EqualTo(5), "connection 2 cut after six messages");
+        var fired = recorder.Events.Select(e => e.Event).OfType<FaultFired>().Select(f => f.Detail).ToList();
+        Assert.That(fired, Is.EqualTo(new[] { "after 3 messages", "after 6 messages" }));
     }
 
     [Test]

@@ -58,6 +58,8 @@ public sealed class SessionHandlerTests
         Assert.That(session.Written(), Is.Empty, "the server never speaks first");
 
         session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
+        Assert.That(session.Written(), Is.EqualTo(new IMessage[] { NullMessage.Instance }), "nothing to stream: the request is answered at once");
+        Assert.That(session.Info.KeepalivesSent, Is.Zero, "the answer is no keep-alive");
         session.Advance(TimeSpan.FromSeconds(4));
         Assert.That(session.Written(), Is.Empty, "not idle long enough yet");
 
@@ -98,7 +100,7 @@ public sealed class SessionHandlerTests
         using var session = new EmbeddedSession();
         session.Send(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.ImpactAlerts));
         Fill(session, 1);
-        Assert.That(session.Written(), Is.Empty, "before the source was read");
+        Assert.That(session.Written(), Is.EqualTo(new IMessage[] { NullMessage.Instance }), "before the source was read: only the Null answering the request");
 
         session.Run();
         Assert.That(session.Written(), Has.Count.EqualTo(1).And.All.TypeOf<EventDataMessage>());

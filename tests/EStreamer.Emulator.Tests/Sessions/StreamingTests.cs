@@ -110,8 +110,10 @@ public sealed class StreamingTests
         // Once the request is in, the next interval brings a keep-alive: the clock did drive the idle checks.
         await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
         await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.State == SessionState.Streaming);
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance), "the request is answered at once");
         clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance));
+        await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.KeepalivesSent == 1);
     }
 
     [Test]

@@ -89,14 +89,15 @@ public sealed class ShippedExampleTests
         {
             Assert.That(faults.Select(f => f.Kind), Is.EqualTo(new[]
             {
-                FaultKind.GracefulDisconnect, FaultKind.TcpReset, FaultKind.ErrorMessage, FaultKind.RefuseConnections, FaultKind.SlowDrip,
+                FaultKind.GracefulDisconnect, FaultKind.ErrorMessage, FaultKind.SlowDrip, FaultKind.GracefulDisconnect, FaultKind.RefuseConnections, FaultKind.TcpReset,
             }));
             Assert.That(faults[0], Is.EqualTo(new FaultSpec { Kind = FaultKind.GracefulDisconnect, AfterMessages = 500, Connection = 1 }));
-            Assert.That(faults[2].Code, Is.EqualTo(-1));
-            Assert.That(faults[2].Text, Is.EqualTo("Internal error: event store unavailable"));
-            Assert.That(faults[3].Count, Is.EqualTo(2));
-            Assert.That(faults[4].BytesPerSecond, Is.EqualTo(2048));
-            Assert.That(faults[4].Duration, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(faults[1].Code, Is.EqualTo(-1));
+            Assert.That(faults[1].Text, Is.EqualTo("Internal error: event store unavailable"));
+            Assert.That(faults[2].BytesPerSecond, Is.EqualTo(2048));
+            Assert.That(faults[2].Duration, Is.EqualTo(TimeSpan.FromSeconds(15)));
+            Assert.That(faults[4].Count, Is.EqualTo(2));
+            Assert.That(faults[5], Is.EqualTo(new FaultSpec { Kind = FaultKind.TcpReset, AfterMessages = 300, Connection = 4 }), "the reset comes last");
             Assert.That(Plans.Example("unknown-records").Faults[0].RecordType, Is.EqualTo(FaultSpec.DefaultUnknownRecordType));
             Assert.That(Plans.Example("keepalive-gap").Faults[1], Is.EqualTo(new FaultSpec { Kind = FaultKind.Stall, At = TimeSpan.FromSeconds(70), Duration = TimeSpan.FromSeconds(90) }));
         }
