@@ -8,6 +8,7 @@ using EStreamer.Scenarios;
 namespace EStreamer.Emulator.Cli;
 
 /// <summary>
+/// `bench throughput`, `bench sessions` and `bench history` (cli/Bench) measure the server itself; see docs/performance.md.
 /// `bench rate`: measures how closely scenario traffic holds its rate. For each rate, a one-block scenario
 /// is played into a journal for the given time and the events that arrived are counted; the table shows
 /// achieved events/s and the deviation. It runs where the emulator runs, so users measure their machine.
@@ -25,7 +26,30 @@ public static class BenchCommand
             context.Output,
             OptionsBinder.Flag("seconds", parse.GetValue(seconds), text => OptionsBinder.Number(text, 1, 3600)) ?? 10,
             parse.GetValue(rates) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseRate).ToArray() : DefaultRates));
-        return new Command("bench", "measurements of this machine") { rate };
+
+        var records = CommandContext.Option("records", "N", "records streamed per run, shared by the clients (default 300,000)");
+        var clients = CommandContext.Option("clients", "LIST", "comma-separated client counts (default 1,4,16)");
+        var throughput = new Command("throughput", "records/s, MB/s and server CPU per record for K eNcore-like clients, against raw TLS on loopback") { records, clients };
+        throughput.SetAction(parse => Bench.ThroughputBench.RunAsync(
+            context.Output,
+            OptionsBinder.Flag("records", parse.GetValue(records), text => OptionsBinder.Whole(text, 1_000, 10_000_000)) ?? 300_000,
+            parse.GetValue(clients) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseClients).ToArray() : [1, 4, 16]));
+
+        var count = CommandContext.Option("count", "N", "idle sessions to open (default 10,000; raise the file limit with ulimit -n first)");
+        var keepalive = CommandContext.Option("keepalive", "SECONDS", "the server's keep-alive interval (default 5)");
+        var sessions = new Command("sessions", "server memory per idle session with keep-alives") { count, keepalive };
+        sessions.SetAction(parse => Bench.ScaleBench.SessionsAsync(
+            context.Output,
+            OptionsBinder.Flag("count", parse.GetValue(count), text => OptionsBinder.Whole(text, 1, 100_000)) ?? 10_000,
+            OptionsBinder.Flag("keepalive", parse.GetValue(keepalive), text => OptionsBinder.Number(text, 0.5, 60)) ?? 5));
+
+        var events = CommandContext.Option("events", "N", "history events (default 1,000,000)");
+        var history = new Command("history", "time to ready and to the first record, and memory, with a large history") { events };
+        history.SetAction(parse => Bench.ScaleBench.HistoryAsync(
+            context.Output,
+            OptionsBinder.Flag("events", parse.GetValue(events), text => OptionsBinder.Whole(text, 1, 10_000_000)) ?? 1_000_000));
+
+        return new Command("bench", "measurements of this machine") { rate, throughput, sessions, history };
     }
 
     public static async Task<int> RunAsync(TextWriter output, double seconds, IReadOnlyList<double> rates)
@@ -74,6 +98,9 @@ public static class BenchCommand
         await player.DisposeAsync().ConfigureAwait(false);
         return (played, elapsed);
     }
+
+    private static int ParseClients(string text) =>
+        OptionsBinder.Flag("clients", text, t => OptionsBinder.Whole(t, 1, 256))!.Value;
 
     private static double ParseRate(string text) =>
         OptionsBinder.Flag("rates", text, t => OptionsBinder.Number(t, 0.001, 10_000_000))!.Value;

@@ -26,7 +26,9 @@ public static class OptionsBinder
         new("bind", "ADDR", "address the eStreamer port listens on (default 127.0.0.1)", (s, v) => s.Server.BindAddress = Address(v)),
         new("keepalive", "SECONDS", "null keep-alive after this much writer silence (default 30)", (s, v) => s.Server.KeepaliveInterval = TimeSpan.FromSeconds(Number(v, 0.1, 86_400))),
         new("rate", "EVENTS_PER_S", "built-in traffic's live rate; 0 stops live traffic (default 1)", (s, v) => s.Server.EventsPerSecond = Number(v, 0, 1_000_000)),
-        new("history", "N", "built-in events in the journal before the server starts (default 120)", (s, v) => s.Server.HistoryEvents = Whole(v, 0, 1_000_000)),
+        new("history", "N", "built-in events in the journal before the server starts (default 120)", (s, v) => s.Server.HistoryEvents = Whole(v, 0, 10_000_000)),
+        new("journal-capacity", "N", $"events the server's journal holds at most (default {EmulatorOptions.DefaultJournalCapacity}); --history must fit", (s, v) => s.Server.JournalCapacity = Whole(v, 1, 10_000_000)),
+        new("window", "N", "bundles sent before the client's Null must arrive (default 1, as reference 7.1 recommends)", (s, v) => s.Server.MaxUnacknowledgedBundles = Whole(v, 1, 1_000)),
         new("seed", "N", "seed of the built-in traffic, or replacing a scenario's own (default 8302)", (s, v) =>
         {
             s.Server.Seed = Whole(v, int.MinValue, int.MaxValue);
@@ -77,6 +79,11 @@ public static class OptionsBinder
         if (errors.Count == 0 && names.Contains("control-port") && names.Contains("port"))
         {
             CheckPortsDiffer(configuration, settings, errors);
+        }
+
+        if (errors.Count == 0 && settings.Scenario is null && settings.Server.HistoryOverflow() is { } overflow)
+        {
+            errors.Add(new OptionError(OptionLayers.Origin(configuration, configuration["history"] is null ? "journal-capacity" : "history"), overflow));
         }
 
         return errors.Count == 0 ? settings : throw new InvalidOptionsException(errors);

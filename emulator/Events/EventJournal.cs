@@ -9,18 +9,28 @@ namespace EStreamer.Emulator.Events;
 public sealed class EventJournal : IEventSource
 {
     private readonly object _gate = new();
-    private readonly List<StoredEvent> _events = [];
     private readonly Dictionary<IPAddress, HostProfile> _hosts = [];
     private readonly int _capacity;
+
+    // A ring over a growing array: appending at the cap overwrites the oldest event in place, so a full
+    // journal costs the same per append as an empty one.
+    private StoredEvent[] _ring = [];
+    private int _head;
+    private int _count;
     private long _firstSequence = 1;
     private long _nextSequence = 1;
+    private long _dropped;
 
-    public EventJournal(int capacity = 200_000)
+    public EventJournal(int capacity = Server.EmulatorOptions.DefaultJournalCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
     }
 
     public event Action? Appended;
+
+    /// <summary>Events the journal holds at most.</summary>
+    public int Capacity => _capacity;
 
     public long Count
     {
@@ -28,10 +38,13 @@ public sealed class EventJournal : IEventSource
         {
             lock (_gate)
             {
-                return _events.Count;
+                return _count;
             }
         }
     }
+
+    /// <summary>Events dropped at the cap since the start: the oldest make room, and this says how many did.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Appends records in order. Archive timestamps never go backwards: a late one is raised to the last.</summary>
     public void Append(IEnumerable<(uint ArchiveTimestamp, Protocol.Records.IRecord Record, IReadOnlyList<Protocol.Records.IRecord> Metadata)> items)
@@ -40,15 +53,8 @@ public sealed class EventJournal : IEventSource
         {
             foreach (var (archiveTimestamp, record, metadata) in items)
             {
-                var last = _events.Count > 0 ? _events[^1].ArchiveTimestamp : 0;
-                _events.Add(new StoredEvent(_nextSequence++, Math.Max(archiveTimestamp, last), record, metadata));
-            }
-
-            var excess = _events.Count - _capacity;
-            if (excess > 0)
-            {
-                _events.RemoveRange(0, excess);
-                _firstSequence += excess;
+                var last = _count > 0 ? At(_count - 1).ArchiveTimestamp : 0;
+                Add(new StoredEvent(_nextSequence++, Math.Max(archiveTimestamp, last), record, metadata));
             }
         }
 
@@ -67,7 +73,9 @@ public sealed class EventJournal : IEventSource
         lock (_gate)
         {
             _firstSequence = _nextSequence;
-            _events.Clear();
+            Array.Clear(_ring);
+            _head = 0;
+            _count = 0;
         }
     }
 
@@ -97,13 +105,18 @@ public sealed class EventJournal : IEventSource
         lock (_gate)
         {
             var index = (int)Math.Max(0, fromSequence - _firstSequence);
-            var count = Math.Min(max, _events.Count - index);
+            var count = Math.Min(max, _count - index);
             if (count <= 0)
             {
                 return 0;
             }
 
-            into.AddRange(_events.GetRange(index, count));
+            into.EnsureCapacity(into.Count + count);
+            for (var i = 0; i < count; i++)
+            {
+                into.Add(At(index + i));
+            }
+
             return count;
         }
     }
@@ -124,11 +137,11 @@ public sealed class EventJournal : IEventSource
     private long FirstAtOrAfter(uint timestamp)
     {
         // Binary search: archive timestamps are non-decreasing.
-        int low = 0, high = _events.Count;
+        int low = 0, high = _count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_events[middle].ArchiveTimestamp < timestamp)
+            if (At(middle).ArchiveTimestamp < timestamp)
             {
                 low = middle + 1;
             }
@@ -139,6 +152,41 @@ public sealed class EventJournal : IEventSource
         }
 
         return _firstSequence + low;
+    }
+
+    /// <summary>The held event <paramref name="index"/> places after the oldest.</summary>
+    private StoredEvent At(int index) => _ring[(_head + index) % _ring.Length];
+
+    private void Add(StoredEvent stored)
+    {
+        if (_count == _capacity)
+        {
+            _ring[_head] = stored;
+            _head = (_head + 1) % _ring.Length;
+            _firstSequence++;
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        if (_count == _ring.Length)
+        {
+            Grow();
+        }
+
+        _ring[(_head + _count) % _ring.Length] = stored;
+        _count++;
+    }
+
+    private void Grow()
+    {
+        var larger = new StoredEvent[(int)Math.Min(_capacity, Math.Max(1024L, _ring.Length * 2L))];
+        for (var i = 0; i < _count; i++)
+        {
+            larger[i] = At(i);
+        }
+
+        _ring = larger;
+        _head = 0;
     }
 
     private static UInt128 Key(IPAddress address)

@@ -40,7 +40,12 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
             _dotNettyLog = DotNettyLog.RouteTo(Loggers);
             Data = EmulatorData.OpenOrCreate(options.Server.DataDirectory);
             options.PrepareData?.Invoke(Data);
-            Journal = new EventJournal();
+            if (options.BuiltInTraffic && options.Server.HistoryOverflow() is { } overflow)
+            {
+                throw new ArgumentException("the built-in history " + overflow, nameof(options));
+            }
+
+            Journal = new EventJournal(options.Server.JournalCapacity);
             Traffic = new TrafficHost(Journal, options.Server, Loggers);
             var faults = await StartTrafficAsync(Traffic, Journal).ConfigureAwait(false);
             options.Fill?.Invoke(Journal);

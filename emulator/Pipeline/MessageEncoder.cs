@@ -18,29 +18,32 @@ internal sealed class MessageEncoder : MessageToByteEncoder<IMessage>
 
     public override bool IsSharable => true;
 
-    /// <summary>Encodes a message into a new buffer: the one encoding of every message the server writes.</summary>
+    // One writer per thread, reused: encoding then costs no growing and no renting per message. Messages
+    // are encoded on event loop threads, so there are only a few of these.
+    [ThreadStatic]
+    private static WireWriter? t_writer;
+
+    /// <summary>Encodes a message into a new buffer of exactly its size: the one encoding of every message the server writes.</summary>
     public static IByteBuffer Encode(IByteBufferAllocator allocator, IMessage message)
     {
-        var buffer = allocator.Buffer();
-        try
-        {
-            WriteTo(message, buffer);
-            return buffer;
-        }
-        catch
-        {
-            buffer.Release();
-            throw;
-        }
+        var written = WriteToScratch(message);
+        var buffer = allocator.Buffer(written.Count, written.Count);
+        buffer.WriteBytes(written.Array!, written.Offset, written.Count);
+        return buffer;
     }
 
-    protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output) => WriteTo(message, output);
-
-    private static void WriteTo(IMessage message, IByteBuffer output)
+    protected override void Encode(IChannelHandlerContext context, IMessage message, IByteBuffer output)
     {
-        using var writer = new WireWriter();
-        MessageCodec.Write(writer, message);
-        var written = writer.WrittenSegment;
+        var written = WriteToScratch(message);
         output.WriteBytes(written.Array!, written.Offset, written.Count);
+    }
+
+    /// <summary>The message's bytes in this thread's writer; valid until the thread encodes the next one.</summary>
+    private static ArraySegment<byte> WriteToScratch(IMessage message)
+    {
+        var writer = t_writer ??= new WireWriter(64 * 1024);
+        writer.Reset();
+        MessageCodec.Write(writer, message);
+        return writer.WrittenSegment;
     }
 }

@@ -85,6 +85,11 @@ public sealed class EmulatorOptions
     /// <summary>Events of the built-in traffic spread over the hour before the server starts (the "oldest" data).</summary>
     public int HistoryEvents { get; set; } = 120;
 
+    /// <summary>Events the journal holds at most; older ones are dropped as new ones arrive. History above it is refused at start.</summary>
+    public int JournalCapacity { get; set; } = DefaultJournalCapacity;
+
+    public const int DefaultJournalCapacity = 200_000;
+
     /// <summary>Seed of the built-in traffic (and of a scenario when given on the command line).</summary>
     public int Seed { get; set; } = 8302;
 
@@ -95,4 +100,9 @@ public sealed class EmulatorOptions
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
     public bool IsFamilyEnabled(EventFamily family) => !DisabledFamilies.Contains(family);
+
+    /// <summary>Why the built-in history cannot be held whole (it is never cut silently), or null when it fits.</summary>
+    public string? HistoryOverflow() => HistoryEvents > JournalCapacity
+        ? $"asks for {HistoryEvents} history events, more than the journal holds ({JournalCapacity}); raise --journal-capacity or ask for less history"
+        : null;
 }

@@ -11,7 +11,7 @@ public sealed partial class CommandLineTests
     [
         "config", "data-dir", "port", "bind", "keepalive", "rate", "history", "seed", "disable-families", "profile",
         "bundle-events", "log-level", "address-check", "scenario", "control-port", "control-bind", "control-token", "reports-kept", "journal-entries",
-        "tls13", "max-connections", "partial-message-timeout",
+        "tls13", "max-connections", "partial-message-timeout", "journal-capacity", "window",
     ];
 
     [Test]
@@ -77,6 +77,18 @@ public sealed partial class CommandLineTests
                 "estreamer-emulator: --disable-families takes event families (intrusion, packet-data, extra-data, impact, discovery, correlation, connection, user-activity, malware, file), not 'dns'",
                 "estreamer-emulator: ESTREAMER_PROFILE takes auto, encore38, encore52, not 'encore99'",
             }));
+        }
+    }
+
+    [Test]
+    public async Task Serve_refuses_history_the_journal_cannot_hold()
+    {
+        var (code, output, error) = await CliRun.RunAsync("serve", "--history", "300000", "--port", "0", "--control-port", "0");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(output, Does.Not.Contain("ready on"));
+            Assert.That(error, Does.Contain("--history asks for 300000 history events, more than the journal holds (200000); raise --journal-capacity"));
         }
     }
 

@@ -28,6 +28,39 @@ public sealed class EmulatorHostTests
     }
 
     [Test]
+    public void Built_in_history_larger_than_the_journal_is_refused_at_start()
+    {
+        var options = new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, Port = 0, EventsPerSecond = 0, HistoryEvents = 300, JournalCapacity = 200 },
+            ControlApi = false,
+            BuiltInTraffic = true,
+        };
+
+        Assert.That(
+            async () => await EmulatorHost.StartAsync(options),
+            Throws.ArgumentException.With.Message.Contains("asks for 300 history events, more than the journal holds (200)"));
+    }
+
+    [Test]
+    public async Task The_journal_takes_its_capacity_from_the_options_and_holds_fitting_history_whole()
+    {
+        await using var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, Port = 0, EventsPerSecond = 0, HistoryEvents = 50, JournalCapacity = 500 },
+            ControlApi = false,
+            BuiltInTraffic = true,
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(host.Journal.Capacity, Is.EqualTo(500));
+            Assert.That(host.Journal.Count, Is.GreaterThan(0));
+            Assert.That(host.Journal.Dropped, Is.Zero);
+        }
+    }
+
+    [Test]
     public async Task Starts_every_part_with_the_callers_folder_logger_and_journal_then_stops_them()
     {
         using var logs = new CapturingLoggerProvider();

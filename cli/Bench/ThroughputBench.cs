@@ -1,0 +1,138 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using EStreamer.Client;
+using EStreamer.Emulator.Server;
+using EStreamer.Protocol.Messages;
+
+namespace EStreamer.Emulator.Cli.Bench;
+
+/// <summary>
+/// `bench throughput`: K eNcore-like clients (TLS 1.2, the eNcore request, one Null per message) stream the
+/// built-in history from a `serve` child process, with the default options and with the best documented
+/// ones; each result is set against raw TLS over loopback measured in the same run.
+/// </summary>
+internal static class ThroughputBench
+{
+    /// <summary>The options compared: the defaults, and the largest bundles with a wider window.</summary>
+    public static readonly IReadOnlyList<(string Name, string[] Arguments)> Settings =
+    [
+        ("defaults", []),
+        ("bundle 1000, window 8", ["--bundle-events", "1000", "--window", "8"]),
+    ];
+
+    public static async Task<int> RunAsync(TextWriter output, long records, IReadOnlyList<int> clientCounts)
+    {
+        output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs"));
+        var ceilings = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
+        foreach (var (k, ceiling) in ceilings)
+        {
+            output.WriteLine(Invariant($"raw TLS ceiling, {k,2} stream(s): {ceiling / 1e6,8:0.0} MB/s"));
+        }
+
+        output.WriteLine("options                  K    records  records/s     MB/s  of ceiling  server CPU s per 1M records (= µs/record)  server RSS MB");
+        foreach (var (name, arguments) in Settings)
+        {
+            await using var server = await BenchServer.StartAsync(
+                ["--rate", "0", "--history", records.ToString(CultureInfo.InvariantCulture), "--journal-capacity", records.ToString(CultureInfo.InvariantCulture), .. arguments]).ConfigureAwait(false);
+            using var certificate = server.Client.Load();
+            foreach (var k in clientCounts)
+            {
+                var result = await RunClientsAsync(server, certificate, k, records / k).ConfigureAwait(false);
+                var rate = result.Records / result.Seconds;
+                var bytesPerSecond = result.Bytes / result.Seconds;
+                var cpuPerMillion = result.ServerCpu / result.Records * 1e6;
+                output.WriteLine(Invariant(
+                    $"{name,-22} {k,3} {result.Records,10} {rate,10:0} {bytesPerSecond / 1e6,8:0.0} {bytesPerSecond / ceilings[k],10:0.0%} {cpuPerMillion,39:0.00} {server.ResidentBytes() / 1e6,14:0}"));
+            }
+        }
+
+        output.WriteLine(Invariant($"load average after: {LoadAverage()}"));
+        return 0;
+    }
+
+    /// <summary>Records on the wire: an Event Data message holds one, a bundle one per item (events and their metadata).</summary>
+    public static int RecordsIn(MessageFrame frame)
+    {
+        if (frame.Type == MessageType.EventData)
+        {
+            return 1;
+        }
+
+        if (frame.Type != MessageType.MessageBundle)
+        {
+            return 0;
+        }
+
+        var bytes = frame.Bytes.AsSpan();
+        var count = 0;
+        for (var offset = 16; offset + 8 <= bytes.Length; offset += 8 + (int)BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + 4)..]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static async Task<Dictionary<int, double>> MeasureCeilingsAsync(IReadOnlyList<int> clientCounts)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "estreamer-bench-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            using var data = EmulatorData.OpenOrCreate(directory);
+            var ceilings = new Dictionary<int, double>();
+            foreach (var k in clientCounts)
+            {
+                ceilings[k] = await RawTlsCeiling.MeasureAsync(data.ServerCertificate, k, 1L << 30).ConfigureAwait(false);
+            }
+
+            return ceilings;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<RunResult> RunClientsAsync(BenchServer server, ClientCertificateBundle certificate, int clients, long recordsEach)
+    {
+        // Connect every client first, so the handshakes are not part of the measured window.
+        var connected = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => EStreamerClient.ConnectAsync(server.ClientOptions(certificate)))).ConfigureAwait(false);
+        try
+        {
+            var cpuBefore = server.CpuSeconds();
+            var watch = Stopwatch.StartNew();
+            var counts = await Task.WhenAll(connected.Select(c => StreamAsync(c, recordsEach))).ConfigureAwait(false);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var cpu = server.CpuSeconds() - cpuBefore;
+            return new RunResult(counts.Sum(c => c.Records), counts.Sum(c => c.Bytes), seconds, cpu);
+        }
+        finally
+        {
+            foreach (var client in connected)
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<(long Records, long Bytes)> StreamAsync(EStreamerClient client, long target)
+    {
+        await client.OpenStreamAsync(StreamRequest.Encore52(0)).ConfigureAwait(false);
+        long records = 0, bytes = 0;
+        while (records < target && await client.ReceiveFrameAsync().ConfigureAwait(false) is { } frame)
+        {
+            bytes += frame.Bytes.Length;
+            records += RecordsIn(frame);
+        }
+
+        return (records, bytes);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record RunResult(long Records, long Bytes, double Seconds, double ServerCpu);
+}
