@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Tests.Support;
@@ -20,10 +21,15 @@ public sealed class ConformanceTests
     [Test]
     public async Task Well_behaved_client_conforms_and_every_view_shows_what_it_did()
     {
+        // Keep-alives on a fake clock: each comes when the test moves the clock, so none can arrive
+        // between the client's last answer and its close.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var keepalive = TimeSpan.FromSeconds(30);
         await using var emulator = await RunningEmulator.StartAsync(
             options =>
             {
-                options.KeepaliveInterval = TimeSpan.FromMilliseconds(200);
+                options.Time = clock;
+                options.KeepaliveInterval = keepalive;
                 options.BundleMaxEvents = 100;
             },
             journal => Fill(journal, 250),
@@ -33,25 +39,26 @@ public sealed class ConformanceTests
         await using (var client = await emulator.ConnectAsync())
         {
             await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+            id = await http.WaitForSessionIdAsync(s => s["state"]!.GetValue<string>() == "streaming");
 
             // As eNcore does: a Null after every message, bundles and keep-alives alike.
-            int bundles = 0, keepalives = 0;
-            while (bundles < 3 || keepalives < 2)
+            for (var bundles = 0; bundles < 3; bundles++)
             {
-                var message = await client.ReceiveAsync() ?? throw new EndOfStreamException("server closed");
-                if (message is MessageBundle)
-                {
-                    bundles++;
-                }
-                else if (message is NullMessage && bundles == 3)
-                {
-                    keepalives++;
-                }
-
+                await client.ReceiveAsync<MessageBundle>();
                 await client.SendAsync(NullMessage.Instance);
             }
 
-            id = await http.WaitForSessionIdAsync(s => s["state"]!.GetValue<string>() == "streaming");
+            var caughtUp = await emulator.WaitForSessionAsync(s => s.Id == id && s.CaughtUp && s.NullsReceived >= 3);
+            for (var keepalives = 1; keepalives <= 2; keepalives++)
+            {
+                clock.Advance(keepalive);
+                Assert.That(await client.ReceiveAsync(), Is.InstanceOf<NullMessage>(), "a keep-alive once the writer was idle for the interval");
+                await client.SendAsync(NullMessage.Instance);
+
+                // The server has the answer before the clock moves again or the client leaves.
+                var answered = caughtUp.NullsReceived + keepalives;
+                await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived >= answered);
+            }
         }
 
         var report = await http.WaitForFinalReportAsync(id);

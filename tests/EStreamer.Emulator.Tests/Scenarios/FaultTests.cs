@@ -168,15 +168,22 @@ public sealed class FaultTests
     [Test]
     public async Task Slow_drip_writes_messages_in_small_slices()
     {
-        await using var emulator = await StartAsync("slow-drip", "    bytes-per-second: 200");
+        // On a fake clock: one slice goes out each time the clock moves by a slice, so a late reader
+        // cannot find two slices merged.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartAsync("slow-drip", "    bytes-per-second: 200", clock);
+        var recorder = SessionEventRecorder.On(emulator);
         await using var client = await OpenAsync(emulator);
         await ReadTwoBundlesAsync(client);
+        var (id, _) = await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.SlowDrip);
+        await emulator.WaitForSessionAsync(s => s.Id == id && s.BundlesSent >= 3);
 
         // 200 bytes/s goes out as ten 20-byte slices a second, each its own TLS record.
         var buffer = new byte[4096];
         var reads = new List<int>();
         for (var i = 0; i < 5; i++)
         {
+            clock.Advance(EStreamer.Emulator.Pipeline.ConnectionWriter.DripSlice);
             reads.Add(await client.ReceiveRawAsync(buffer));
         }
 
