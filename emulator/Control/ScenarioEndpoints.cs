@@ -2,6 +2,8 @@ using System.Text;
 using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,6 +3,8 @@ using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Server;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Hosting;

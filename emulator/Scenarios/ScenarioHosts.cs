@@ -5,6 +5,8 @@ using EStreamer.Protocol.Records.Connection;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Users;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Scenarios;
 

@@ -1,6 +1,8 @@
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Scenarios;
 

@@ -2,6 +2,8 @@ using EStreamer.Emulator.Faults;
 using EStreamer.Emulator.Server;
 using EStreamer.Protocol.Negotiation;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Scenarios;
 
@@ -53,17 +55,17 @@ public static class ScenarioSource
     {
         Kind = spec.Kind switch
         {
-            EStreamer.Scenarios.FaultKind.GracefulDisconnect => Emulator.Faults.FaultKind.GracefulDisconnect,
-            EStreamer.Scenarios.FaultKind.TcpReset => Emulator.Faults.FaultKind.TcpReset,
-            EStreamer.Scenarios.FaultKind.Stall => Emulator.Faults.FaultKind.Stall,
-            EStreamer.Scenarios.FaultKind.KeepaliveGap => Emulator.Faults.FaultKind.KeepaliveGap,
-            EStreamer.Scenarios.FaultKind.ErrorMessage => Emulator.Faults.FaultKind.ErrorMessage,
-            EStreamer.Scenarios.FaultKind.WrongHeaderVersion => Emulator.Faults.FaultKind.WrongHeaderVersion,
-            EStreamer.Scenarios.FaultKind.UnknownRecordType => Emulator.Faults.FaultKind.UnknownRecordType,
-            EStreamer.Scenarios.FaultKind.TruncatedMessage => Emulator.Faults.FaultKind.TruncatedMessage,
-            EStreamer.Scenarios.FaultKind.SlowDrip => Emulator.Faults.FaultKind.SlowDrip,
-            EStreamer.Scenarios.FaultKind.RefuseConnections => Emulator.Faults.FaultKind.RefuseConnections,
-            EStreamer.Scenarios.FaultKind.DisableService => Emulator.Faults.FaultKind.DisableService,
+            EStreamer.Scenarios.Model.FaultKind.GracefulDisconnect => Emulator.Faults.FaultKind.GracefulDisconnect,
+            EStreamer.Scenarios.Model.FaultKind.TcpReset => Emulator.Faults.FaultKind.TcpReset,
+            EStreamer.Scenarios.Model.FaultKind.Stall => Emulator.Faults.FaultKind.Stall,
+            EStreamer.Scenarios.Model.FaultKind.KeepaliveGap => Emulator.Faults.FaultKind.KeepaliveGap,
+            EStreamer.Scenarios.Model.FaultKind.ErrorMessage => Emulator.Faults.FaultKind.ErrorMessage,
+            EStreamer.Scenarios.Model.FaultKind.WrongHeaderVersion => Emulator.Faults.FaultKind.WrongHeaderVersion,
+            EStreamer.Scenarios.Model.FaultKind.UnknownRecordType => Emulator.Faults.FaultKind.UnknownRecordType,
+            EStreamer.Scenarios.Model.FaultKind.TruncatedMessage => Emulator.Faults.FaultKind.TruncatedMessage,
+            EStreamer.Scenarios.Model.FaultKind.SlowDrip => Emulator.Faults.FaultKind.SlowDrip,
+            EStreamer.Scenarios.Model.FaultKind.RefuseConnections => Emulator.Faults.FaultKind.RefuseConnections,
+            EStreamer.Scenarios.Model.FaultKind.DisableService => Emulator.Faults.FaultKind.DisableService,
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "a fault kind the emulator does not run"),
         },
         At = spec.At,

@@ -3,6 +3,8 @@ using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Server;
 using EStreamer.Protocol.Negotiation;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Scenarios;

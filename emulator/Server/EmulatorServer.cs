@@ -39,7 +39,8 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
             .Channel<TcpServerSocketChannel>()
             .Option(ChannelOption.SoBacklog, 128)
             .Option(ChannelOption.SoReuseaddr, true)
-            .Handler(new ActionChannelInitializer<IChannel>(listener => listener.Pipeline.AddLast("accept-backoff", new AcceptBackoffHandler(_logger, options.Time))))
+            // The back-off resumes accepting on the real clock: a test's fake clock must never leave the port paused.
+            .Handler(new ActionChannelInitializer<IChannel>(listener => listener.Pipeline.AddLast("accept-backoff", new AcceptBackoffHandler(_logger, TimeProvider.System))))
             .ChildOption(ChannelOption.TcpNodelay, true)
             .ChildOption(ChannelOption.WriteBufferHighWaterMark, options.WriteBufferHighWaterMark)
             .ChildOption(ChannelOption.WriteBufferLowWaterMark, options.WriteBufferLowWaterMark)

@@ -1,4 +1,4 @@
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Loading;
 
 /// <summary>
 /// One problem found in a scenario file. Line and column are 1-based; <see cref="ToString"/> gives the

@@ -1,4 +1,4 @@
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Loading;
 
 /// <summary>
 /// A scenario could not be loaded or compiled. <see cref="Errors"/> holds every problem found, in file

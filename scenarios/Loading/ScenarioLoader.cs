@@ -1,6 +1,6 @@
 using EStreamer.Scenarios.Loading;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Loading;
 
 /// <summary>
 /// Loads scenario files. Every problem found becomes a <see cref="ScenarioError"/> (file, line, column,

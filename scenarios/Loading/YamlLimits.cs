@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Loading;
 
 /// <summary>
 /// The bounds every YAML text is read within (scenarios, event bodies, the `serve` config file). YamlDotNet

@@ -1,4 +1,4 @@
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>What a scenario fault does to a session or to the service. YAML names are kebab-case.</summary>
 public enum FaultKind

@@ -1,4 +1,4 @@
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>
 /// One fault a scenario injects. It fires once, when its trigger is reached: <see cref="At"/> (offset from

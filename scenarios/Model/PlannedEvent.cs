@@ -1,6 +1,6 @@
 using EStreamer.Protocol.Records;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>
 /// One record of a compiled plan.

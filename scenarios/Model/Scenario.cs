@@ -2,7 +2,7 @@ using EStreamer.Scenarios.Generators;
 using EStreamer.Scenarios.Model;
 using EStreamer.Scenarios.Transforms;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>
 /// A loaded, validated scenario: what the emulator says (metadata, scripted timeline, generated traffic),

@@ -1,7 +1,7 @@
 using EStreamer.Protocol.Records;
 using EStreamer.Scenarios.Model;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>
 /// A scenario compiled for one start time: the metadata it defines and the events to play.

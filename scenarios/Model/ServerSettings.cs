@@ -1,6 +1,6 @@
 using EStreamer.Protocol.Negotiation;
 
-namespace EStreamer.Scenarios;
+namespace EStreamer.Scenarios.Model;
 
 /// <summary>
 /// Server settings a scenario pins. Null means "not pinned": the server keeps its own configuration.

@@ -3,6 +3,8 @@ using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Fixture.Tests;
 

@@ -7,6 +7,8 @@ using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Codec.Benchmarks;
 

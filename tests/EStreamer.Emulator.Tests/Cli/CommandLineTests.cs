@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Tests.Cli;
 

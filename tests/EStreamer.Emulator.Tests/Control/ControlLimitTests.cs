@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using EStreamer.Emulator.Control;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Tests.Control;
 

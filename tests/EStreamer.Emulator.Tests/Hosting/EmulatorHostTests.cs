@@ -6,6 +6,8 @@ using EStreamer.Emulator.Hosting;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Tests.Hosting;

@@ -8,6 +8,8 @@ using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
 using Microsoft.Extensions.Time.Testing;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Tests.Scenarios;
 

@@ -5,6 +5,8 @@ using EStreamer.Emulator.Sessions;
 using EStreamer.Emulator.Sessions.Events;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EStreamer.Emulator.Tests.Scenarios;

@@ -9,6 +9,8 @@ using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Protocol.Records.Metadata;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EStreamer.Emulator.Tests.Scenarios;

@@ -1,6 +1,8 @@
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Server;
 using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Emulator.Tests.Support;
 

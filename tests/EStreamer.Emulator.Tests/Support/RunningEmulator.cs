@@ -68,7 +68,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     public HttpClient? Http { get; }
 
     /// <summary>The emulator playing a scenario compiled for <paramref name="start"/> (earlier than now shifts its timeline into history).</summary>
-    public static Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null) =>
+    public static Task<RunningEmulator> StartAsync(EStreamer.Scenarios.Model.Scenario scenario, DateTimeOffset start, Action<EmulatorOptions>? configure = null) =>
         StartAsync(configure, scenario: scenario, scenarioStart: start);
 
     public static Task<RunningEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<EventJournal>? fill = null, Action<ControlOptions>? control = null, FaultSchedule? faults = null) =>
@@ -79,7 +79,7 @@ public sealed class RunningEmulator : IAsyncDisposable
         Action<EventJournal>? fill = null,
         Action<ControlOptions>? control = null,
         FaultSchedule? faults = null,
-        EStreamer.Scenarios.Scenario? scenario = null,
+        EStreamer.Scenarios.Model.Scenario? scenario = null,
         DateTimeOffset? scenarioStart = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
