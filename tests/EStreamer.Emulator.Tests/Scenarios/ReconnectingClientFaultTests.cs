@@ -32,6 +32,7 @@ public sealed class ReconnectingClientFaultTests
     }
 
     [TestCaseSource(nameof(FaultScenarios))]
+    [Parallelizable(ParallelScope.Children)] // each case has its own emulator and waits on its scenario's live traffic
     public async Task Reconnecting_client_reaches_every_scripted_fault(string name)
     {
         var scenario = ScenarioLoader.LoadExample(name);
