@@ -16,7 +16,7 @@ public sealed partial class ServeCommandTests
         var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(config, "control-token: from-file\nrate: 0\nhistory: 7\n");
         var environment = new Dictionary<string, string?> { ["ESTREAMER_CONFIG"] = config, ["ESTREAMER_DATA_DIR"] = directory };
-        using var output = new StringWriter();
+        using var output = new ReadyWatcher();
         using var error = new StringWriter();
         var synchronizedOutput = TextWriter.Synchronized(output);
         using var stop = new CancellationTokenSource();
@@ -26,7 +26,7 @@ public sealed partial class ServeCommandTests
             stop.Token);
         try
         {
-            var ready = await WaitForAsync(() => ReadyLine().Match(output.ToString()), run);
+            var ready = await WaitForReadyAsync(output, run);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(output.ToString(), Does.Contain($"data folder:     {directory}"), "ESTREAMER_DATA_DIR");
@@ -58,7 +58,7 @@ public sealed partial class ServeCommandTests
         var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
         var controlPort = FreePort();
         await File.WriteAllTextAsync(config, $"control-token: from-file\ncontrol-port: {controlPort}\nrate: 0\nhistory: 0\n");
-        using var output = new StringWriter();
+        using var output = new ReadyWatcher();
         using var stop = new CancellationTokenSource();
         var run = Program.RunAsync(
             ["serve", "--config", config, "--port", "0", "--data-dir", directory, "--log-level", "error"],
@@ -66,7 +66,7 @@ public sealed partial class ServeCommandTests
             stop.Token);
         try
         {
-            await WaitForAsync(() => ReadyLine().Match(output.ToString()), run);
+            await WaitForReadyAsync(output, run);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{controlPort}/") };
             using var refused = await http.GetAsync("sessions");
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "from-file");
@@ -96,29 +96,49 @@ public sealed partial class ServeCommandTests
         return port;
     }
 
-    /// <summary>Waits (bounded) for the serve output to show a match, failing at once if serve ended instead.</summary>
-    private static async Task<Match> WaitForAsync(Func<Match> probe, Task<int> run)
+    /// <summary>Waits (bounded) for serve to print its ready line, failing at once if serve ended instead.</summary>
+    private static async Task<Match> WaitForReadyAsync(ReadyWatcher output, Task<int> run)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+        var first = await Task.WhenAny(output.Ready, run).WaitAsync(TimeSpan.FromSeconds(30));
+        if (first == run)
         {
-            var match = probe();
-            if (match.Success)
-            {
-                return match;
-            }
+            Assert.Fail($"serve ended with status {await run} before it was ready");
+        }
 
-            if (run.IsCompleted)
-            {
-                Assert.Fail($"serve ended with status {await run} before it was ready");
-            }
+        return await output.Ready;
+    }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("serve was not ready within 30 s");
-            }
+    /// <summary>Serve's output, which says the moment the ready line has been written: no polling of the text.</summary>
+    private sealed class ReadyWatcher : StringWriter
+    {
+        private readonly TaskCompletionSource<Match> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            await Task.Delay(20);
+        public Task<Match> Ready => _ready.Task;
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        private void Check()
+        {
+            if (!_ready.Task.IsCompleted && ReadyLine().Match(ToString()) is { Success: true } match)
+            {
+                _ready.TrySetResult(match);
+            }
         }
     }
 

@@ -28,20 +28,24 @@ public sealed class ReportRetentionTests
 
     private static async Task<uint> SessionThatClosesAsync(RunningEmulator emulator)
     {
-        var before = emulator.Control!.Conformance.Reports.LastOrDefault()?.SessionId;
-        await using (var client = await emulator.ConnectAsync())
+        // The recorder says when it made the session's final report; the test waits for that, not on a poll.
+        var recorder = emulator.Control!.Conformance;
+        var completed = new TaskCompletionSource<uint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnCompleted(EStreamer.Emulator.Conformance.ConformanceReport report) => completed.TrySetResult(report.SessionId);
+        recorder.ReportCompleted += OnCompleted;
+        try
         {
-            await Requests.OpenExtendedAsync(client, EStreamer.Protocol.Messages.EventStreamRequestMessage.FromNow, Requests.Encore52Entries);
-            await emulator.WaitForSessionAsync(s => s.State == EStreamer.Emulator.Sessions.SessionState.Streaming);
-        }
+            await using (var client = await emulator.ConnectAsync())
+            {
+                await Requests.OpenExtendedAsync(client, EStreamer.Protocol.Messages.EventStreamRequestMessage.FromNow, Requests.Encore52Entries);
+                await emulator.WaitForSessionAsync(s => s.State == EStreamer.Emulator.Sessions.SessionState.Streaming);
+            }
 
-        var deadline = DateTime.UtcNow + TestClient.DefaultTimeout;
-        while (emulator.Control.Conformance.Reports.LastOrDefault()?.SessionId == before)
+            return await completed.Task.WaitAsync(TestClient.DefaultTimeout);
+        }
+        finally
         {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "no final report for the closed session");
-            await Task.Delay(10);
+            recorder.ReportCompleted -= OnCompleted;
         }
-
-        return emulator.Control.Conformance.Reports[^1].SessionId;
     }
 }
