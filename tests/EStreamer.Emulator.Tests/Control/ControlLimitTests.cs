@@ -55,9 +55,13 @@ public sealed class ControlLimitTests
         await using var emulator = await RunningEmulator.StartAsync(control: c => (c.MaxConcurrentLoads, c.MaxQueuedLoads) = (1, 0));
 
         // A request whose body never finishes holds the one permit; requests behind it are turned away, not queued.
+        // Its body keeps trickling (comment lines, well above Kestrel's minimum data rate) so the server does
+        // not drop it as a stalled upload while the test runs.
         using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await held.ConnectAsync(IPAddress.Loopback, emulator.ControlServer!.Port);
-        await held.SendAsync("POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\ntimeline:"u8.ToArray());
+        await held.SendAsync("POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 500000\r\n\r\n"u8.ToArray());
+        using var stopTrickle = new CancellationTokenSource();
+        var trickle = TrickleAsync(held, stopTrickle.Token);
 
         // Until the held request is admitted a probe may still get through (200); once it is, each gets 429.
         var refused = await PostUntilAsync(emulator.Http!, HttpStatusCode.TooManyRequests);
@@ -67,9 +71,27 @@ public sealed class ControlLimitTests
             Assert.That(refused.Body?["title"]?.GetValue<string>(), Is.EqualTo("too many requests"));
         }
 
+        await stopTrickle.CancelAsync();
+        await trickle;
         held.Close();
         var after = await PostUntilAsync(emulator.Http!, HttpStatusCode.OK);
         Assert.That(after.Status, Is.EqualTo(HttpStatusCode.OK), "once the held request ends the endpoint takes requests again");
+    }
+
+    private static async Task TrickleAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        var line = System.Text.Encoding.ASCII.GetBytes("#" + new string('x', 510) + "\n");
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await socket.SendAsync(line, SocketFlags.None, cancellationToken);
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostUntilAsync(HttpClient http, HttpStatusCode wanted)
