@@ -3,6 +3,7 @@ using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Protocol.Records.Layouts;
 using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Protocol.Negotiation;
@@ -36,10 +37,15 @@ internal static class LegacyForms
         LegacyForm.None => true,
         LegacyForm.IntrusionVlanRecords => storedType == RecordType.IntrusionEvent,
         LegacyForm.CorrelationPolicyEvents => storedType == RecordType.CorrelationEvent,
-        LegacyForm.DiscoveryWithoutIPv6 => DiscoveryTypes.Contains(storedType),
+        LegacyForm.DiscoveryWithoutIPv6 => DiscoveryTypes.Contains(storedType) || IsDeclaredDiscovery(storedType),
         LegacyForm.UserActivityVersion1 => UserTypes.Contains(storedType),
         _ => false,
     };
+
+    // Declared discovery records have no public layout for discovery versions 1–5: they go out behind the
+    // 40-byte header with their current block, the nearest documented form (docs/protocol-coverage.md).
+    private static bool IsDeclaredDiscovery(RecordType storedType) =>
+        RecordFamilies.IsDiscoveryRecord(storedType) && RecordLayouts.TryGet(storedType, out var layout) && layout.HasDiscoveryHeader;
 
     /// <summary>The record in the layout's legacy form; a record of a type the form does not know comes back unchanged.</summary>
     public static IRecord Convert(IRecord record, FamilyLayout layout) => (layout.Legacy, record) switch
@@ -51,6 +57,7 @@ internal static class LegacyForms
         (LegacyForm.DiscoveryWithoutIPv6, HostValueRecord value) => value with { Header = value.Header.WithoutIPv6Slot() },
         (LegacyForm.DiscoveryWithoutIPv6, MacAddressRecord mac) => mac with { Header = mac.Header.WithoutIPv6Slot() },
         (LegacyForm.DiscoveryWithoutIPv6, HostIpChangedRecord changed) => changed with { Header = changed.Header.WithoutIPv6Slot() },
+        (LegacyForm.DiscoveryWithoutIPv6, LayoutRecord { Header: { } header } declared) => declared.WithHeader(header.WithoutIPv6Slot()),
         (LegacyForm.UserActivityVersion1, UserActivityRecord user) when layout.BlockTypes.TryGetValue(user.RecordType, out var block) =>
             UserVersion1(user, block),
         _ => record,

@@ -4,6 +4,7 @@ using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Files;
 using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Protocol.Records.Layouts;
 using EStreamer.Protocol.Records.Metadata;
 using EStreamer.Protocol.Records.Users;
 
@@ -73,6 +74,12 @@ public static class RecordCatalog
         readers.Add(RecordType.AccessControlRule, AccessControlRuleRecord.Read);
         Register(readers, PolicyRecord.RecordTypes, PolicyRecord.Read);
         readers.Add(RecordType.Geolocation, GeolocationRecord.Read);
+
+        // The broad catalogue of discovery, user-input and metadata records, declared field by field.
+        foreach (var layout in RecordLayouts.All)
+        {
+            readers.Add(layout.RecordType, (RecordType _, ref WireReader reader) => new LayoutRecord(layout, LayoutCodec.Read(ref reader, layout.Fields, path: null)));
+        }
 
         return readers;
     }
