@@ -279,6 +279,18 @@ internal sealed class SessionPump
             }
         }
 
+        // A metadata record scripted as an event of its own still travels as metadata: archive timestamp 0,
+        // and once per session.
+        if (RecordFamilies.FamilyOf(stored.Record.RecordType) == EventFamily.Metadata)
+        {
+            if (_sentMetadata.Add(stored.Record))
+            {
+                _items.Add(new EventData(negotiation.Shape(stored.Record), 0, _extendedHeader));
+            }
+
+            return true;
+        }
+
         _items.Add(new EventData(negotiation.Shape(stored.Record), _extendedHeader ? stored.ArchiveTimestamp : 0, _extendedHeader));
         return true;
     }

@@ -17,6 +17,7 @@ internal sealed class EventGenerators
     private readonly UserLoginGenerator _userLogin;
     private readonly DiscoveryGenerator _discovery;
     private readonly CorrelationGenerator _correlation;
+    private readonly CatalogueGenerator _catalogue;
 
     public EventGenerators(GeneratorContext context, int seed)
     {
@@ -29,6 +30,7 @@ internal sealed class EventGenerators
         _userLogin = new UserLoginGenerator(context, Seeds.Derive(seed, "user-login", 0));
         _discovery = new DiscoveryGenerator(context, Seeds.Derive(seed, "discovery", 0));
         _correlation = new CorrelationGenerator(context, Seeds.Derive(seed, "correlation", 0));
+        _catalogue = new CatalogueGenerator(context, Seeds.Derive(seed, "record", 0));
     }
 
     public GeneratorContext Context { get; }
@@ -44,6 +46,7 @@ internal sealed class EventGenerators
         EventKind.UserLogin => _userLogin.Generate(request),
         EventKind.Discovery => _discovery.Generate(request),
         EventKind.Correlation => _correlation.Generate(request),
+        EventKind.Record => _catalogue.Generate(request),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this family"),
     };
 

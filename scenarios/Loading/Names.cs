@@ -16,6 +16,7 @@ internal static class Names
         ["user-login"] = EventKind.UserLogin,
         ["discovery"] = EventKind.Discovery,
         ["correlation"] = EventKind.Correlation,
+        ["record"] = EventKind.Record,
     };
 
     public static readonly IReadOnlyDictionary<string, EventFamily> ServerFamilies = new Dictionary<string, EventFamily>

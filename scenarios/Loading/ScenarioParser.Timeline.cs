@@ -11,7 +11,7 @@ internal sealed partial class ScenarioParser
     private const string ResendKey = "resend";
 
     internal static readonly string[] StepKeys =
-        ["at", "after", "id", "intrusion", "impact-alert", "connection", "file", "malware", "user-login", "discovery", "correlation", ResendKey];
+        ["at", "after", "id", "intrusion", "impact-alert", "connection", "file", "malware", "user-login", "discovery", "correlation", "record", ResendKey];
 
     internal static readonly string[] NetworkKeys = ["device", "event-id", "source-ip", "destination-ip", "source-port", "destination-port", "protocol", "user"];
 
@@ -131,7 +131,7 @@ internal sealed partial class ScenarioParser
         }
 
         var kind = Names.EventKinds[eventKey];
-        var fields = ParseFields(kind, eventKey, value, index);
+        var fields = kind == EventKind.Record ? ParseRecordFields(value) : ParseFields(kind, eventKey, value, index);
         if (time is null || fields is null)
         {
             return null;

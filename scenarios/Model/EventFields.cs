@@ -74,6 +74,10 @@ internal sealed class EventFields
     public uint? Value { get; set; }
     public IPAddress? NewIp { get; set; }
 
+    // Record (the catalogue step): the type, and the fields given by their layout names.
+    public EStreamer.Protocol.Records.RecordType? RecordType { get; set; }
+    public EStreamer.Protocol.Records.Layouts.FieldValues? RecordValues { get; set; }
+
     // Correlation.
     public uint? CorrelationPolicyId { get; set; }
     public uint? CorrelationRuleId { get; set; }

@@ -11,4 +11,7 @@ internal enum EventKind
     UserLogin,
     Discovery,
     Correlation,
+
+    /// <summary>Any record type of the broad catalogue (declared layouts, ID–name and UUID–name metadata), by number or name.</summary>
+    Record,
 }

@@ -52,7 +52,7 @@ public sealed class BrokenScenarioTests
         ("step without a time", "name: x\ntimeline:\n  - file: {}\n",
             "broken.yaml:3:5: timeline step needs 'at' (time from the start, or an absolute time) or 'after' (time after the previous step)"),
         ("bad traffic family", "name: x\ntraffic:\n  - families: [intrusions]\n    rate: 1\n    count: 1\n",
-            "broken.yaml:3:16: unknown event family 'intrusions' (did you mean 'intrusion'?); expected one of: intrusion, impact-alert, connection, file, malware, user-login, discovery, correlation"),
+            "broken.yaml:3:16: unknown event family 'intrusions' (did you mean 'intrusion'?); expected one of: intrusion, impact-alert, connection, file, malware, user-login, discovery, correlation, record"),
         ("bad server family", "name: x\nserver:\n  families: [user-login]\n",
             "broken.yaml:3:14: unknown event family 'user-login'; expected one of: intrusion, packet-data, extra-data, impact-alert, connection, file, malware, user-activity, discovery, correlation, metadata"),
         ("negative rate", "name: x\ntraffic:\n  - rate: -5\n    count: 10\n",

@@ -31,7 +31,8 @@ public sealed class SchemaTests
         yield return Case("extra-data item", Def("extra-data-item"), ScenarioParser.ExtraDataKeys);
         yield return Case("traffic block", Def("traffic-block"), ScenarioParser.TrafficKeys);
         yield return Case("fault", Def("fault"), ScenarioParser.AllFaultKeys);
-        foreach (var (name, kind) in Names.EventKinds)
+        // A record step's keys depend on its type, so only its 'type' is fixed (RecordStepTests covers the rest).
+        foreach (var (name, kind) in Names.EventKinds.Where(k => k.Value != EventKind.Record))
         {
             yield return Case($"{name} event", Def($"{name}-event").GetProperty("oneOf")[1], ScenarioParser.FieldKeys[kind]);
         }

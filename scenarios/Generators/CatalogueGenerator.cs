@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text;
+using Bogus;
+using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Discovery;
+using EStreamer.Protocol.Records.Layouts;
+using EStreamer.Protocol.Records.Metadata;
+using EStreamer.Scenarios.Model;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// Records of the catalogue (<see cref="CatalogueRecords"/>): every field a scenario leaves unset is filled
+/// with a value that suits its name, and discovery headers describe a host of the pool with its one MAC.
+/// Lists get one item, so every field of a layout carries data a client can show. With no type given, the
+/// generator walks the catalogue in numeric order, one type per event.
+/// </summary>
+internal sealed class CatalogueGenerator
+{
+    private static readonly string[] Vendors = ["Microsoft", "Apple", "Canonical", "Cisco", "Red Hat", "Apache", "OpenBSD", "Google"];
+    private static readonly string[] Products = ["Windows", "macOS", "Ubuntu Linux", "IOS XE", "Enterprise Linux", "httpd", "OpenSSH", "Chrome"];
+    private static readonly string[] Banners = ["SSH-2.0-OpenSSH_9.6", "220 mail.example.com ESMTP Postfix", "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0"];
+
+    private readonly GeneratorContext _context;
+    private readonly Faker _faker;
+    private int _next;
+
+    public CatalogueGenerator(GeneratorContext context, int seed)
+    {
+        _context = context;
+        _faker = new Faker { Random = new Randomizer(seed) };
+    }
+
+    public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
+    {
+        var given = request.Given;
+        var type = given.RecordType ?? CatalogueRecords.Types[_next++ % CatalogueRecords.Types.Count];
+        var values = given.RecordValues ?? new FieldValues();
+        var device = given.DeviceId ?? _faker.PickRandom(_context.DeviceIds);
+        var host = (given.HostIp is { } ip ? _context.Hosts.Find(ip) : null) ?? _faker.PickRandom(_context.Hosts.Hosts);
+        var hostIp = given.HostIp ?? host.Address;
+
+        IRecord record;
+        if (RecordLayouts.TryGet(type, out var layout))
+        {
+            var filled = Fill(layout.Fields, values, host, request.Stamp);
+            if (layout.HasDiscoveryHeader)
+            {
+                var (eventType, subtype) = DiscoveryEventSubtypes.For(type);
+                filled.Set(LayoutField.Header.Name, new DiscoveryHeader
+                {
+                    DeviceId = device,
+                    MacAddress = host.Mac,
+                    EventSecond = request.Stamp.Second,
+                    EventMicrosecond = request.Stamp.Microsecond,
+                    EventType = eventType,
+                    EventSubtype = subtype,
+                    HostIp = hostIp,
+                });
+            }
+
+            record = new LayoutRecord(layout, filled);
+            return [new GeneratedRecord(record, layout.HasDiscoveryHeader ? [_context.World.Device(device)] : [])];
+        }
+
+        var name = values.TryGetValue("name", out var n) ? (string)n : MetadataName(type);
+        record = UuidNameRecord.RecordTypes.Contains(type)
+            ? new UuidNameRecord(type, values.TryGetValue("uuid", out var u) ? (Guid)u : StableUuid.For("catalogue", (uint)type, name), name)
+            : new IdNameRecord(type, values.TryGetValue("id", out var id) ? (uint)(ulong)id : (uint)_faker.Random.Int(1, 999), name);
+        return [new GeneratedRecord(record, [])];
+    }
+
+    private FieldValues Fill(IReadOnlyList<LayoutField> fields, FieldValues given, Host host, EventStamp stamp)
+    {
+        var values = new FieldValues();
+        foreach (var field in fields)
+        {
+            if (field.Kind == FieldKind.DiscoveryHeader)
+            {
+                continue;
+            }
+
+            given.TryGetValue(field.Name, out var value);
+            values.Set(field.Name, field.Kind switch
+            {
+                FieldKind.Block => Fill(field.Block!.Fields, value as FieldValues ?? new FieldValues(), host, stamp),
+                FieldKind.List => (value as IReadOnlyList<FieldValues> ?? [new FieldValues()]).Select(item => Fill(field.Block!.Fields, item, host, stamp)).ToList(),
+                _ => value ?? Draw(field, host, stamp),
+            });
+        }
+
+        return values;
+    }
+
+    // A value that suits the field's name: ports and protocols of real services, times of the event, the
+    // host's own address and MAC, names of real vendors. Anything else gets a small number or a word.
+    private object Draw(LayoutField field, Host host, EventStamp stamp)
+    {
+        var name = field.Name;
+        var service = _faker.PickRandom(NetworkFacts.Services);
+        switch (field.Kind)
+        {
+            case FieldKind.IPv4 or FieldKind.IPv6:
+                return name.Contains("responder", StringComparison.Ordinal) || name.Contains("finish", StringComparison.Ordinal)
+                    ? _faker.PickRandom(_context.Hosts.Hosts).Address
+                    : host.Address;
+            case FieldKind.Mac:
+                return host.Mac;
+            case FieldKind.Uuid:
+                return StableUuid.For("catalogue", name, _faker.Random.Int(1, 50));
+            case FieldKind.BlobBlock:
+                return Encoding.UTF8.GetBytes(_faker.PickRandom(Banners));
+            case FieldKind.Text16 or FieldKind.Text32 or FieldKind.StringBlock:
+                return Text(name, host);
+        }
+
+        ulong number = name switch
+        {
+            _ when name.Contains("port", StringComparison.Ordinal) => service.Port,
+            _ when name.EndsWith("protocol", StringComparison.Ordinal) && field.Kind == FieldKind.UInt8 => service.Protocol,
+            "protocol" or "transport-protocol" => service.Protocol,
+            _ when name.Contains("second", StringComparison.Ordinal) || name.StartsWith("last-", StringComparison.Ordinal)
+                || name.EndsWith("-time", StringComparison.Ordinal) || name.Contains("timestamp", StringComparison.Ordinal) => stamp.Second,
+            _ when name.Contains("microsecond", StringComparison.Ordinal) => stamp.Microsecond,
+            "hops" => (ulong)_faker.Random.Int(1, 12),
+            "ttl" => 64,
+            "confidence" => (ulong)_faker.Random.Int(50, 100),
+            "vlan-id" => (ulong)_faker.Random.Int(2, 4094),
+            "criticality" => (ulong)_faker.Random.Int(1, 4),
+            "source-type" => (ulong)_faker.Random.Int(0, 3),
+            "primary" => 1,
+            "mobile" or "jailbroken" or "host-type" => 0,
+            _ => (ulong)_faker.Random.Int(1, 999),
+        };
+        return Math.Min(number, field.MaxValue);
+    }
+
+    private string Text(string name, Host host) => name switch
+    {
+        _ when name.Contains("vendor", StringComparison.Ordinal) => _faker.PickRandom(Vendors),
+        _ when name.Contains("product", StringComparison.Ordinal) => _faker.PickRandom(Products),
+        _ when name.Contains("version", StringComparison.Ordinal) || name.Contains("revision", StringComparison.Ordinal) || name is "build" or "patch" =>
+            _faker.System.Semver(),
+        _ when name.Contains("netbios", StringComparison.Ordinal) || name == "value" => host.Name.Split('.')[0].ToUpperInvariant(),
+        _ when name.Contains("description", StringComparison.Ordinal) => _faker.Lorem.Sentence(6),
+        _ when name.Contains("cve", StringComparison.Ordinal) => $"CVE-{_faker.Random.Int(2015, 2025)}-{_faker.Random.Int(1000, 49999)}",
+        _ => _faker.Lorem.Word(),
+    };
+
+    private string MetadataName(RecordType type) => $"{CatalogueRecords.NameOf(type)} {_faker.Random.Int(1, 99)}";
+}

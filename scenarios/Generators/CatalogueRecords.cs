@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Layouts;
+using EStreamer.Protocol.Records.Metadata;
+
+namespace EStreamer.Scenarios.Generators;
+
+/// <summary>
+/// The record types a scenario's <c>record</c> step and a traffic block's <c>record</c> family produce: every
+/// declared layout and every ID–name and UUID–name metadata record. The event families with their own steps
+/// (intrusion, connection, file ...) keep those steps. YAML names them by number or by kebab-case name.
+/// </summary>
+internal static partial class CatalogueRecords
+{
+    /// <summary>Every scriptable type, in numeric order; a traffic block's <c>record</c> family cycles through them.</summary>
+    public static IReadOnlyList<RecordType> Types { get; } =
+        RecordLayouts.All.Select(l => l.RecordType)
+            .Concat(IdNameRecord.RecordTypes)
+            .Concat(UuidNameRecord.RecordTypes)
+            .Distinct()
+            .Order()
+            .ToArray();
+
+    private static readonly HashSet<RecordType> Scriptable = [.. Types];
+
+    /// <summary>Kebab-case names of every <see cref="RecordType"/> member: <c>vlan-tag-update</c>, <c>host-ioc-set</c>.</summary>
+    public static IReadOnlyDictionary<string, RecordType> Names { get; } =
+        Enum.GetValues<RecordType>().Distinct().ToDictionary(t => Kebab(t.ToString()), t => t, StringComparer.Ordinal);
+
+    public static bool IsScriptable(RecordType type) => Scriptable.Contains(type);
+
+    public static string NameOf(RecordType type) => Enum.IsDefined(type) ? Kebab(type.ToString()) : ((uint)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // "NetBios" is one word in every document that names it.
+    private static string Kebab(string pascal) => WordStart().Replace(pascal.Replace("NetBios", "Netbios", StringComparison.Ordinal), "-").ToLowerInvariant();
+
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
+    private static partial Regex WordStart();
+}
