@@ -63,10 +63,18 @@ internal sealed class CatalogueGenerator
             return [new GeneratedRecord(record, layout.HasDiscoveryHeader ? [_context.World.Device(device)] : [])];
         }
 
+        // Metadata the scenario's world already defines (device names, zones, policies ...) is sent as it is,
+        // so a walk through the catalogue never renames a device its events refer to.
+        var known = _context.World.AllRecords.Where(r => r.RecordType == type).ToArray();
+        if (values.Count == 0 && known.Length > 0)
+        {
+            return [new GeneratedRecord(_faker.PickRandom(known), [])];
+        }
+
         var name = values.TryGetValue("name", out var n) ? (string)n : MetadataName(type);
         record = UuidNameRecord.RecordTypes.Contains(type)
             ? new UuidNameRecord(type, values.TryGetValue("uuid", out var u) ? (Guid)u : StableUuid.For("catalogue", (uint)type, name), name)
-            : new IdNameRecord(type, values.TryGetValue("id", out var id) ? (uint)(ulong)id : (uint)_faker.Random.Int(1, 999), name);
+            : new IdNameRecord(type, values.TryGetValue("id", out var id) ? (uint)(ulong)id : UnusedId(known), name);
         return [new GeneratedRecord(record, [])];
     }
 
@@ -146,6 +154,19 @@ internal sealed class CatalogueGenerator
         _ when name.Contains("cve", StringComparison.Ordinal) => $"CVE-{_faker.Random.Int(2015, 2025)}-{_faker.Random.Int(1000, 49999)}",
         _ => _faker.Lorem.Word(),
     };
+
+    // An ID the world does not already give a name of this type.
+    private uint UnusedId(IRecord[] known)
+    {
+        var taken = known.OfType<IdNameRecord>().Select(r => r.Id).ToHashSet();
+        uint id;
+        do
+        {
+            id = (uint)_faker.Random.Int(1000, 9999);
+        }
+        while (taken.Contains(id));
+        return id;
+    }
 
     private string MetadataName(RecordType type) => $"{CatalogueRecords.NameOf(type)} {_faker.Random.Int(1, 99)}";
 }

@@ -60,10 +60,15 @@ internal sealed class UserLoginGenerator
         var device = given.DeviceId ?? draft.Header.DeviceId;
         var hostIp = given.HostIp ?? draft.Header.HostIp;
         var user = given.User;
+        var type = given.RecordType ?? RecordType.UserLogin;
+        var (eventType, subtype) = DiscoveryEventSubtypes.For(type);
         var record = draft with
         {
+            RecordType = type,
             Header = draft.Header with
             {
+                EventType = eventType,
+                EventSubtype = subtype,
                 DeviceId = device,
                 EventSecond = request.Stamp.Second,
                 EventMicrosecond = request.Stamp.Microsecond,

@@ -19,6 +19,17 @@ internal static class Names
         ["record"] = EventKind.Record,
     };
 
+    /// <summary>The user-activity records a <c>user-login</c> step makes (reference 11.12, 11.20); a login by default.</summary>
+    public static readonly IReadOnlyDictionary<string, EStreamer.Protocol.Records.RecordType> UserActivities = new Dictionary<string, EStreamer.Protocol.Records.RecordType>
+    {
+        ["login"] = EStreamer.Protocol.Records.RecordType.UserLogin,
+        ["new-user"] = EStreamer.Protocol.Records.RecordType.NewUserIdentity,
+        ["user-removed"] = EStreamer.Protocol.Records.RecordType.UserRemoved,
+        ["user-dropped"] = EStreamer.Protocol.Records.RecordType.UserDropped,
+        ["vpn-login"] = EStreamer.Protocol.Records.RecordType.VpnLogin,
+        ["vpn-logoff"] = EStreamer.Protocol.Records.RecordType.VpnLogoff,
+    };
+
     public static readonly IReadOnlyDictionary<string, EventFamily> ServerFamilies = new Dictionary<string, EventFamily>
     {
         ["intrusion"] = EventFamily.Intrusion,

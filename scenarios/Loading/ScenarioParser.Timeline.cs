@@ -30,7 +30,7 @@ internal sealed partial class ScenarioParser
         ],
         [EventKind.File] = [.. NetworkKeys, "file-name", "sha256", "size", "disposition", "action", "direction", "uri", "signature", "malware", "access-policy"],
         [EventKind.Malware] = [.. NetworkKeys, "file-name", "sha256", "size", "detection", "file-path", "disposition", "action", "threat-score", "uri", "access-policy"],
-        [EventKind.UserLogin] = ["device", "user", "host-ip"],
+        [EventKind.UserLogin] = ["device", "user", "host-ip", "activity"],
         [EventKind.Discovery] = ["device", "type", "host-ip", "mac", "value", "new-ip"],
         [EventKind.Correlation] =
         [
@@ -306,6 +306,9 @@ internal sealed partial class ScenarioParser
                 break;
             case "description":
                 fields.Description = _context.String(value, key);
+                break;
+            case "activity":
+                fields.RecordType = _context.Name(value, key, "user activity", Names.UserActivities);
                 break;
             case "initiator-bytes":
                 fields.InitiatorBytes = (ulong?)_context.Integer(value, key, 0, long.MaxValue);

@@ -68,10 +68,11 @@ public static class DiscoveryEventSubtypes
 
     /// <summary>
     /// The pair for a record type. Types the tables leave open (host attribute add / update / delete 46–48,
-    /// add scan result 89) get their family's event type and subtype 0.
+    /// add scan result 89) and VPN login / logoff (170, 171) get their family's event type and subtype 0.
     /// </summary>
     public static (uint Type, uint Subtype) For(RecordType recordType) =>
         Pairs.TryGetValue(recordType, out var pair) ? pair
         : (uint)recordType is >= 74 and <= 89 or >= 46 and <= 48 ? (DiscoveryEventType.UserInput, 0u)
+        : recordType is RecordType.VpnLogin or RecordType.VpnLogoff ? (DiscoveryEventType.UserActivity, 0u)
         : (DiscoveryEventType.ChangeEvent, 0u);
 }
