@@ -84,7 +84,12 @@ public static class LayoutTable
     public static IReadOnlyList<ushort> ImplementedVersions(EventFamily family) =>
         Layouts.TryGetValue(family, out var layouts) ? layouts.Select(l => l.Version).ToArray() : [];
 
-    /// <summary>The layout for a requested version: exact, else the highest lower one, else null.</summary>
+    /// <summary>
+    /// The layout for a requested version: exact, else the highest lower one (reference 5.6 step 3), else,
+    /// for a version older than any layout implemented, the oldest implemented one: the nearest documented
+    /// layout stands in, so that every version a client can ask for gets its family (the negotiation note
+    /// says so). Null only for a family the emulator does not stream at all.
+    /// </summary>
     public static FamilyLayout? Resolve(EventFamily family, ushort requestedVersion)
     {
         if (!Layouts.TryGetValue(family, out var layouts))
@@ -101,7 +106,7 @@ public static class LayoutTable
             }
         }
 
-        return best;
+        return best ?? layouts.MinBy(l => l.Version);
     }
 
     private static FamilyLayout Layout(EventFamily family, ushort version, params (RecordType Type, uint Block)[] blocks) =>

@@ -71,9 +71,13 @@ public sealed class StreamNegotiation
                 continue;
             }
 
-            if (layout.Version != version)
+            if (layout.Version < version)
             {
                 notes.Add($"{family} v{version} requested: downgraded to v{layout.Version}");
+            }
+            else if (layout.Version > version)
+            {
+                notes.Add($"{family} v{version} requested: no public layout for this version; the nearest documented one, v{layout.Version}, stands in");
             }
 
             streamed[family] = layout;

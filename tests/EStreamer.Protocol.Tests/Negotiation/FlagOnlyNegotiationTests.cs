@@ -112,40 +112,40 @@ public sealed class FlagOnlyNegotiationTests
     // Every bit of reference 4.3, alone: the family and version it names, and what is sent for it.
     private static IEnumerable<TestCaseData> Bits()
     {
-        yield return Bit(0, EventFamily.PacketData, 1, streamed: false, "needs a streamed intrusion family");
-        yield return Bit(1, EventFamily.Metadata, 1, streamed: false, "no metadata layout below version 4");
-        yield return Bit(2, EventFamily.Intrusion, 1, streamed: true, "records 104/105");
-        yield return Bit(3, EventFamily.Discovery, 1, streamed: true, "header without the IPv6 slot");
-        yield return Bit(4, EventFamily.Correlation, 1, streamed: true, "record 65, block 52 stands in");
-        yield return Bit(5, EventFamily.ImpactAlert, 2, streamed: true, "record 9, block 153");
-        yield return Bit(6, EventFamily.Intrusion, 2, streamed: true, "records 104/105");
-        yield return Bit(7, EventFamily.Discovery, 2, streamed: true, "header without the IPv6 slot");
-        yield return Bit(8, EventFamily.Connection, 1, streamed: false, "no connection layout below version 14");
-        yield return Bit(9, EventFamily.Correlation, 2, streamed: true, "record 65, block 52 stands in");
-        yield return Bit(10, EventFamily.Discovery, 3, streamed: true, "header without the IPv6 slot");
-        yield return Bit(12, EventFamily.Connection, 3, streamed: false, "no connection layout below version 14");
-        yield return Bit(13, EventFamily.Correlation, 3, streamed: true, "record 65, block 52");
-        yield return Bit(14, EventFamily.Metadata, 2, streamed: false, "no metadata layout below version 4");
-        yield return Bit(15, EventFamily.Metadata, 3, streamed: false, "no metadata layout below version 4");
-        yield return Bit(17, EventFamily.Discovery, 4, streamed: true, "header without the IPv6 slot");
-        yield return Bit(18, EventFamily.Connection, 4, streamed: false, "no connection layout below version 14");
-        yield return Bit(19, EventFamily.Correlation, 4, streamed: true, "record 65, block 70");
-        yield return Bit(20, EventFamily.Metadata, 4, streamed: true, "metadata records of reference 10.2");
-        yield return Bit(21, EventFamily.UserActivity, 1, streamed: true, "blocks 75 and 73");
-        yield return Bit(22, EventFamily.Correlation, 5, streamed: true, "record 97, block 84");
-        yield return Bit(24, EventFamily.Discovery, 5, streamed: true, "header without the IPv6 slot");
-        yield return Bit(27, EventFamily.ExtraData, 1, streamed: false, "needs a streamed intrusion family");
+        yield return Bit(0, EventFamily.PacketData, 1, sentAs: null, "needs a streamed intrusion family");
+        yield return Bit(1, EventFamily.Metadata, 1, sentAs: 4, "no public layout: metadata v4 stands in");
+        yield return Bit(2, EventFamily.Intrusion, 1, sentAs: 1, "records 104/105");
+        yield return Bit(3, EventFamily.Discovery, 1, sentAs: 1, "header without the IPv6 slot");
+        yield return Bit(4, EventFamily.Correlation, 1, sentAs: 1, "record 65, block 52 stands in");
+        yield return Bit(5, EventFamily.ImpactAlert, 2, sentAs: 2, "record 9, block 153");
+        yield return Bit(6, EventFamily.Intrusion, 2, sentAs: 2, "records 104/105");
+        yield return Bit(7, EventFamily.Discovery, 2, sentAs: 2, "header without the IPv6 slot");
+        yield return Bit(8, EventFamily.Connection, 1, sentAs: 14, "no public layout: connection v14 (block 163) stands in");
+        yield return Bit(9, EventFamily.Correlation, 2, sentAs: 2, "record 65, block 52 stands in");
+        yield return Bit(10, EventFamily.Discovery, 3, sentAs: 3, "header without the IPv6 slot");
+        yield return Bit(12, EventFamily.Connection, 3, sentAs: 14, "no public layout: connection v14 (block 163) stands in");
+        yield return Bit(13, EventFamily.Correlation, 3, sentAs: 3, "record 65, block 52");
+        yield return Bit(14, EventFamily.Metadata, 2, sentAs: 4, "no public layout: metadata v4 stands in");
+        yield return Bit(15, EventFamily.Metadata, 3, sentAs: 4, "no public layout: metadata v4 stands in");
+        yield return Bit(17, EventFamily.Discovery, 4, sentAs: 4, "header without the IPv6 slot");
+        yield return Bit(18, EventFamily.Connection, 4, sentAs: 14, "no public layout: connection v14 (block 163) stands in");
+        yield return Bit(19, EventFamily.Correlation, 4, sentAs: 4, "record 65, block 70");
+        yield return Bit(20, EventFamily.Metadata, 4, sentAs: 4, "metadata records of reference 10.2");
+        yield return Bit(21, EventFamily.UserActivity, 1, sentAs: 1, "blocks 75 and 73");
+        yield return Bit(22, EventFamily.Correlation, 5, sentAs: 5, "record 97, block 84");
+        yield return Bit(24, EventFamily.Discovery, 5, sentAs: 5, "header without the IPv6 slot");
+        yield return Bit(27, EventFamily.ExtraData, 1, sentAs: null, "needs a streamed intrusion family");
     }
 
     [TestCaseSource(nameof(Bits))]
-    public void Bit_names_its_family_and_version(int bit, EventFamily family, int version, bool streamed)
+    public void Bit_names_its_family_and_version(int bit, EventFamily family, int version, int? sentAs)
     {
         var requested = RequestedVersions.FromFlags((RequestFlags)(1u << bit));
         var negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: false, _ => true);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(requested.Versions, Is.EquivalentTo(new Dictionary<EventFamily, ushort> { [family] = (ushort)version }));
-            Assert.That(negotiation.VersionOf(family), streamed ? Is.EqualTo((ushort)version) : Is.Null);
+            Assert.That(negotiation.VersionOf(family), sentAs is { } sent ? Is.EqualTo((ushort)sent) : Is.Null);
         }
     }
 
@@ -178,6 +178,6 @@ public sealed class FlagOnlyNegotiationTests
             .Select(read => (read.RecordType, read is IVersionedRecord versioned ? versioned.BlockType : (uint?)null))
             .ToArray();
 
-    private static TestCaseData Bit(int bit, EventFamily family, int version, bool streamed, string sent) =>
-        new TestCaseData(bit, family, version, streamed).SetName($"Bit {bit}: {family} v{version}, {(streamed ? "sent" : "not sent")}: {sent}");
+    private static TestCaseData Bit(int bit, EventFamily family, int version, int? sentAs, string sent) =>
+        new TestCaseData(bit, family, version, sentAs).SetName($"Bit {bit}: {family} v{version}, {(sentAs is null ? "not sent" : $"sent as v{sentAs}")}: {sent}");
 }
