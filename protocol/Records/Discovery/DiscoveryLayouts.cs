@@ -12,6 +12,11 @@ public static class DiscoveryLayouts
 {
     private const string Encore = "eNcore definitions (reference 10.1)";
 
+    // eNcore has no block 53 or 55: these two come from the integration guide (and the Perl SDK).
+    private const string OsSource = "guide 5.3 table: OS data block 3.5+ (eNcore lacks block 53)";
+
+    private const string AttributeSource = "guide 5.3 table: attribute definition block 4.7+, rest Perl SDK (eNcore lacks block 55)";
+
     public static readonly RecordLayout NewHost = Declare(RecordType.NewHost, "new host", "host-profile", DiscoveryBlocks.HostProfile);
 
     public static readonly RecordLayout NewTcpServer = Declare(RecordType.NewTcpServer, "new TCP server", "server", DiscoveryBlocks.Server);
@@ -28,7 +33,7 @@ public static class DiscoveryLayouts
         Declare(RecordType.UdpServerInformationUpdate, "UDP server information update", "server", DiscoveryBlocks.Server);
 
     public static readonly RecordLayout OsInformationUpdate = Declare(
-        RecordType.OsInformationUpdate, "OS information update", "operating-system", DiscoveryBlocks.OperatingSystem, "guide 5.3 table: OS data block 3.5+ (eNcore lacks block 53)");
+        RecordType.OsInformationUpdate, "OS information update", "operating-system", DiscoveryBlocks.OperatingSystem, OsSource);
 
     public static readonly RecordLayout VlanTagUpdate = Declare(RecordType.VlanTagUpdate, "VLAN tag information update", "vlan", DiscoveryBlocks.Vlan);
 
@@ -55,7 +60,7 @@ public static class DiscoveryLayouts
         Declare(RecordType.UdpServerConfidenceUpdate, "UDP server confidence update", "server", DiscoveryBlocks.Server);
 
     public static readonly RecordLayout OsConfidenceUpdate = Declare(
-        RecordType.OsConfidenceUpdate, "OS confidence update", "operating-system", DiscoveryBlocks.OperatingSystem, "guide 5.3 table: OS data block 3.5+ (eNcore lacks block 53)");
+        RecordType.OsConfidenceUpdate, "OS confidence update", "operating-system", DiscoveryBlocks.OperatingSystem, OsSource);
 
     public static readonly RecordLayout ConnectionChunk = Declare(RecordType.ConnectionChunk, "connection chunk", "connection-chunk", DiscoveryBlocks.ConnectionChunk);
 
@@ -77,8 +82,6 @@ public static class DiscoveryLayouts
         HostAttributeAdd, HostAttributeUpdate, HostAttributeDelete, TcpServerConfidenceUpdate, UdpServerConfidenceUpdate,
         OsConfidenceUpdate, ConnectionChunk, NewOs, IdentityConflict, IdentityTimeout, ClientApplicationUpdate, HostIocSet,
     ];
-
-    private const string AttributeSource = "guide 5.3 table: attribute definition block 4.7+, rest Perl SDK (eNcore lacks block 55)";
 
     /// <summary>The shape every layout here shares: the discovery header, then one named block.</summary>
     private static RecordLayout Declare(RecordType recordType, string name, string blockField, BlockLayout block, string source = Encore) =>
