@@ -56,11 +56,14 @@ public static class UserInputBlocks
     /// <summary>Block 76: a server (port and protocol) on the listed hosts.</summary>
     public static readonly BlockLayout UserServer = new(76, "user server", [ListOf("ip-ranges", IpAddressRange), UInt16("port"), UInt16("protocol")]);
 
-    /// <summary>Block 77: who entered the servers, and the servers.</summary>
+    /// <summary>
+    /// Block 77: who entered the servers, and the servers. eNcore reads source ID first; the guide's table
+    /// shows source type first.
+    /// </summary>
     public static readonly BlockLayout UserServerList = new(
         77,
         "user server list",
-        [UInt32("source-type"), UInt32("source-id"), ListOf("servers", UserServer)]);
+        [UInt32("source-id"), UInt32("source-type"), ListOf("servers", UserServer)]);
 
     /// <summary>Block 124 (5.0+, replaces 79): one vulnerability marked valid or invalid on the listed hosts.</summary>
     public static readonly BlockLayout UserVulnerability = new(

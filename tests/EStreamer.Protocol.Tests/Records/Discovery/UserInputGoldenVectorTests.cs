@@ -135,11 +135,11 @@ public sealed class UserInputGoldenVectorTests
             RecordType.UserDeleteServer,
             "user-server-list",
             new FieldValues()
-                .Set("source-type", 2UL).Set("source-id", 0x55UL)
+                .Set("source-id", 0x55UL).Set("source-type", 2UL)
                 .Set("servers", One(new FieldValues().Set("ip-ranges", One(IpRange())).Set("port", 22UL).Set("protocol", 6UL))),
             """
             0000004D 00000054                 # block 77, length 84
-            00000002 00000055                 # 0 source type 2, 4 source ID 85
+            00000055 00000002                 # 0 source ID 85, 4 source type 2
             0000000B 00000044                 # 8 servers: list block 11, length 68
             0000004C 0000003C                 #   block 76, length 60
             """ + "\n" + IpRangeList + "\n" + """
