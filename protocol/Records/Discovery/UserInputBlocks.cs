@@ -11,7 +11,7 @@ namespace EStreamer.Protocol.Records.Discovery;
 /// </summary>
 public static class UserInputBlocks
 {
-    /// <summary>Block 141: an IP address range, both ends in 16-byte slots (IPv4 as ::ffff:a.b.c.d).</summary>
+    /// <summary>Block 141 (5.2+, replaces the IPv4-only 61): an IP address range, both ends in 16-byte slots.</summary>
     public static readonly BlockLayout IpAddressRange = new(141, "IP address range", [IPv6("range-start"), IPv6("range-end")]);
 
     /// <summary>Block 63: one MAC address.</summary>
