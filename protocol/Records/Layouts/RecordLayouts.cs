@@ -24,7 +24,7 @@ public static class RecordLayouts
     private static Dictionary<RecordType, RecordLayout> Build()
     {
         var byType = new Dictionary<RecordType, RecordLayout>();
-        foreach (var layout in DiscoveryLayouts.All.Concat(MetadataLayouts.All))
+        foreach (var layout in DiscoveryLayouts.All.Concat(MetadataLayouts.All).Concat(UserInputLayouts.All))
         {
             byType.Add(layout.RecordType, layout);
         }
