@@ -67,7 +67,7 @@ public static class MetadataLayouts
         RecordType.AccessControlRuleReason,
         "access control rule reason",
         [Nested("reason", MetadataBlocks.RuleReason)],
-        Encore + "; guide 5.x used series-2 block 21");
+        "reference 10.2; eNcore definitions (block 59); guide 5.x documents an older block 21 with a uint16 reason");
 
     public static readonly RecordLayout SecurityContextName = new(
         RecordType.SecurityContextName,
@@ -79,9 +79,9 @@ public static class MetadataLayouts
         RecordType.RuleDocumentation,
         "rule documentation",
         [Nested("documentation", MetadataBlocks.RuleDocumentation)],
-        Encore);
+        "reference 10.2; guide 5.2+ rule documentation block 27");
 
-    public static readonly RecordLayout IocName = new(RecordType.IocName, "IOC name", [Nested("ioc", MetadataBlocks.IocName)], Encore);
+    public static readonly RecordLayout IocName = new(RecordType.IocName, "IOC name", [Nested("ioc", MetadataBlocks.IocName)], "reference 10.2; guide 5.3+ IOC name block 39");
 
     public static readonly RecordLayout IcmpType = new(RecordType.IcmpType, "ICMP type", [Nested("icmp-type", MetadataBlocks.IcmpType)], GuideBlock);
 
@@ -117,7 +117,7 @@ public static class MetadataLayouts
         [Nested("dns", MetadataBlocks.IdNameDescription)],
         Encore);
 
-    public static readonly RecordLayout FileSha = new(RecordType.FileSha, "file SHA hash", [Nested("file", MetadataBlocks.FileShaHash)], Encore);
+    public static readonly RecordLayout FileSha = new(RecordType.FileSha, "file SHA hash", [Nested("file", MetadataBlocks.FileShaHash)], "reference 10.2; guide 5.3+ file event SHA hash block 40");
 
     /// <summary>eNcore reads a bare block header before the UUID; block 14 is the guide's UUID-name block, unchecked by eNcore.</summary>
     public static readonly RecordLayout FilePolicyName = new(
