@@ -10,8 +10,7 @@ namespace EStreamer.Protocol.Records.Metadata;
 /// </summary>
 public static class MetadataLayouts
 {
-    private const string Reference = "reference 10.2";
-    private const string ReferenceAndGuide = "reference 10.2; guide 5.3 and 6.x record table";
+    private const string ReferenceAndGuide = "reference 10.2; guide record table (5.3 and FireSIGHT editions)";
     private const string GuideBlock = "reference 10.2; guide series-2 block table";
     private const string Encore = "reference 10.2; eNcore definitions (guide table not found)";
 
