@@ -4,7 +4,7 @@ namespace EStreamer.Protocol.Records.Layouts;
 
 /// <summary>
 /// The values of a declared layout, by field name. Integers are <see cref="ulong"/>, addresses
-/// <see cref="System.Net.IPAddress"/>, MACs and BLOBs <c>byte[]</c>, UUIDs <see cref="Guid"/>, text
+/// <see cref="System.Net.IPAddress"/>, MACs, fixed-size bytes and BLOBs <c>byte[]</c>, UUIDs <see cref="Guid"/>, text
 /// <see cref="string"/>, nested blocks <see cref="FieldValues"/>, lists <c>IReadOnlyList&lt;FieldValues&gt;</c>
 /// and the discovery header a <see cref="Discovery.DiscoveryHeader"/>. A field left out is written as zero,
 /// empty text, an empty list or a block of zeros.

@@ -63,6 +63,9 @@ public static class LayoutCodec
             case FieldKind.Uuid:
                 writer.WriteUuid(value is null ? Guid.Empty : Expect<Guid>(value, path));
                 break;
+            case FieldKind.Bytes:
+                writer.WriteFixed(Expect<byte[]>(value, path) ?? [], field.Size, path);
+                break;
             case FieldKind.Text16:
                 writer.WriteString16(Expect<string>(value, path) ?? string.Empty, path);
                 break;
@@ -123,6 +126,8 @@ public static class LayoutCodec
                 return reader.ReadBytes(6, path).ToArray();
             case FieldKind.Uuid:
                 return reader.ReadUuid(path);
+            case FieldKind.Bytes:
+                return reader.ReadBytes(field.Size, path).ToArray();
             case FieldKind.Text16:
                 return reader.ReadString16(path);
             case FieldKind.Text32:

@@ -21,6 +21,9 @@ public enum FieldKind
     /// <summary>A 16-byte UUID in RFC 4122 byte order.</summary>
     Uuid,
 
+    /// <summary>Opaque bytes of a fixed size (<see cref="LayoutField.Size"/>): SHA-1 and SHA-256 hashes, serial numbers.</summary>
+    Bytes,
+
     /// <summary>Text after a uint16 byte count (no block header).</summary>
     Text16,
 
@@ -47,7 +50,7 @@ public enum FieldKind
 /// One named field of a declared layout. <see cref="Name"/> is the key a scenario uses to set it and the
 /// key a decoded record is read by, in kebab-case (<c>ip-address</c>, <c>last-seen</c>).
 /// </summary>
-public sealed record LayoutField(string Name, FieldKind Kind, BlockLayout? Block = null)
+public sealed record LayoutField(string Name, FieldKind Kind, BlockLayout? Block = null, int Size = 0)
 {
     public static LayoutField UInt8(string name) => new(name, FieldKind.UInt8);
 
@@ -64,6 +67,9 @@ public sealed record LayoutField(string Name, FieldKind Kind, BlockLayout? Block
     public static LayoutField Mac(string name) => new(name, FieldKind.Mac);
 
     public static LayoutField Uuid(string name) => new(name, FieldKind.Uuid);
+
+    /// <summary>A fixed number of opaque bytes; a shorter value is zero-padded.</summary>
+    public static LayoutField Bytes(string name, int size) => new(name, FieldKind.Bytes, Size: size);
 
     public static LayoutField Text16(string name) => new(name, FieldKind.Text16);
 
@@ -89,6 +95,7 @@ public sealed record LayoutField(string Name, FieldKind Kind, BlockLayout? Block
         FieldKind.UInt64 => 8,
         FieldKind.Mac => 6,
         FieldKind.IPv6 or FieldKind.Uuid => 16,
+        FieldKind.Bytes => Size,
         _ => null,
     };
 

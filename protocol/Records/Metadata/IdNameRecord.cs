@@ -34,6 +34,18 @@ public sealed record IdNameRecord(RecordType RecordType, uint Id, string Name) :
         RecordType.SecurityGroup,
         RecordType.NetmapDomain,
         RecordType.FileTypeMetadata,
+        RecordType.FileStorage,
+        RecordType.FileSandbox,
+        RecordType.FileSpero,
+        RecordType.FileArchive,
+        RecordType.FileStaticAnalysis,
+        RecordType.SslCipherSuite,
+        RecordType.SslVersion,
+        RecordType.SslServerCertificateStatus,
+        RecordType.SslActualAction,
+        RecordType.SslExpectedAction,
+        RecordType.SslFlowStatus,
+        RecordType.SslUrlCategory,
     ];
 
     public void WriteBody(WireWriter writer)

@@ -150,4 +150,33 @@ public sealed class LayoutCodecTests
             LayoutCodec.Read(ref reader, layout.Fields, path: null);
         });
     }
+
+    [Test]
+    public void Fixed_size_bytes_are_zero_padded_and_read_back_at_full_size()
+    {
+        var layout = new RecordLayout((RecordType)9993, "hash", [LayoutField.Bytes("sha1", 20), LayoutField.UInt8("after")], "test");
+        var values = new FieldValues().Set("sha1", new byte[] { 0xAB, 0xCD }).Set("after", 7UL);
+
+        var bytes = RecordCodec.WriteBody(new LayoutRecord(layout, values));
+        var reader = new WireReader(bytes);
+        var decoded = LayoutCodec.Read(ref reader, layout.Fields, path: null);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Hex.Format(bytes), Is.EqualTo("ABCD" + new string('0', 36) + "07"));
+            Assert.That(Hex.Format((byte[])decoded["sha1"]), Is.EqualTo("ABCD" + new string('0', 36)));
+            Assert.That(decoded.Number("after"), Is.EqualTo(7));
+        }
+    }
+
+    [Test]
+    public void Fixed_size_bytes_longer_than_the_field_are_refused_with_its_name()
+    {
+        var layout = new RecordLayout((RecordType)9992, "hash", [LayoutField.Bytes("sha1", 20)], "test");
+        var values = new FieldValues().Set("sha1", new byte[21]);
+
+        var error = Assert.Throws<ArgumentException>(() => RecordCodec.WriteBody(new LayoutRecord(layout, values)));
+
+        Assert.That(error!.Message, Does.Contain("sha1 holds 21 bytes; the field is 20 bytes"));
+    }
 }
