@@ -21,12 +21,12 @@ public static class RecordFamilies
         _ => EventFamily.Metadata,
     };
 
-    /// <summary>Records of the discovery family (reference 10.1): 10–53, 74–89, 101–107 (but not the legacy intrusion records 104 and 105), 160.</summary>
+    /// <summary>Records of the discovery family (reference 10.1): 10–53, 74–89, 101–103, 107, 160. Record 106 (third-party vulnerability) is metadata.</summary>
     public static bool IsDiscoveryRecord(RecordType recordType) => IsDiscovery(recordType);
 
     private static bool IsDiscovery(RecordType recordType)
     {
         var value = (uint)recordType;
-        return value is >= 10 and <= 53 or >= 74 and <= 89 or >= 101 and <= 103 or >= 106 and <= 107 or 160;
+        return value is >= 10 and <= 53 or >= 74 and <= 89 or >= 101 and <= 103 or 107 or 160;
     }
 }

@@ -25,16 +25,19 @@ internal sealed class CatalogueGenerator
     private readonly Faker _faker;
     private int _next;
 
-    public CatalogueGenerator(GeneratorContext context, int seed)
+    private readonly IReadOnlyList<RecordType> _walk;
+
+    public CatalogueGenerator(GeneratorContext context, int seed, IReadOnlySet<RecordType>? except = null)
     {
         _context = context;
+        _walk = except is null ? CatalogueRecords.Types : CatalogueRecords.Types.Where(t => !except.Contains(t)).ToArray();
         _faker = new Faker { Random = new Randomizer(seed) };
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
         var given = request.Given;
-        var type = given.RecordType ?? CatalogueRecords.Types[_next++ % CatalogueRecords.Types.Count];
+        var type = given.RecordType ?? _walk[_next++ % _walk.Count];
         var values = given.RecordValues ?? new FieldValues();
         var device = given.DeviceId ?? _faker.PickRandom(_context.DeviceIds);
         var host = (given.HostIp is { } ip ? _context.Hosts.Find(ip) : null) ?? _faker.PickRandom(_context.Hosts.Hosts);
@@ -118,6 +121,8 @@ internal sealed class CatalogueGenerator
                 return StableUuid.For("catalogue", name, _faker.Random.Int(1, 50));
             case FieldKind.BlobBlock:
                 return Encoding.UTF8.GetBytes(_faker.PickRandom(Banners));
+            case FieldKind.Bytes:
+                return _faker.Random.Bytes(field.Size);
             case FieldKind.Text16 or FieldKind.Text32 or FieldKind.StringBlock:
                 return Text(name, host);
         }

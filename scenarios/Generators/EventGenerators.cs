@@ -19,7 +19,7 @@ internal sealed class EventGenerators
     private readonly CorrelationGenerator _correlation;
     private readonly CatalogueGenerator _catalogue;
 
-    public EventGenerators(GeneratorContext context, int seed)
+    public EventGenerators(GeneratorContext context, int seed, IReadOnlySet<EStreamer.Protocol.Records.RecordType>? exceptRecordTypes = null)
     {
         Context = context;
         _intrusion = new IntrusionGenerator(context, Seeds.Derive(seed, "intrusion", 0));
@@ -30,7 +30,7 @@ internal sealed class EventGenerators
         _userLogin = new UserLoginGenerator(context, Seeds.Derive(seed, "user-login", 0));
         _discovery = new DiscoveryGenerator(context, Seeds.Derive(seed, "discovery", 0));
         _correlation = new CorrelationGenerator(context, Seeds.Derive(seed, "correlation", 0));
-        _catalogue = new CatalogueGenerator(context, Seeds.Derive(seed, "record", 0));
+        _catalogue = new CatalogueGenerator(context, Seeds.Derive(seed, "record", 0), exceptRecordTypes);
     }
 
     public GeneratorContext Context { get; }

@@ -147,6 +147,8 @@ internal sealed partial class ScenarioParser
                 return _context.Ip(node, path);
             case FieldKind.Mac:
                 return _context.Hex(node, path, 6);
+            case FieldKind.Bytes:
+                return _context.Hex(node, path, field.Size);
             case FieldKind.Uuid:
                 return _context.Uuid(node, path);
             case FieldKind.Text16 or FieldKind.Text32 or FieldKind.StringBlock:

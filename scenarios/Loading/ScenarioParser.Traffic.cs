@@ -7,7 +7,7 @@ internal sealed partial class ScenarioParser
 {
     private const string Forever = "forever";
 
-    internal static readonly string[] TrafficKeys = ["name", "families", "rate", "every", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data", "impact-alerts"];
+    internal static readonly string[] TrafficKeys = ["name", "families", "rate", "every", "count", "duration", "start", "seed", "duplicate-rate", "packets", "extra-data", "impact-alerts", "except-record-types"];
 
     /// <summary>The mix a block gets when it names no families: connection-heavy, like a real sensor.</summary>
     private static readonly IReadOnlyList<(EventKind, int)> DefaultMix =
@@ -125,6 +125,17 @@ internal sealed partial class ScenarioParser
         var packets = map.Get("packets") is { } packetsNode ? _context.Boolean(packetsNode, "packets") : true;
         var extraData = map.Get("extra-data") is { } extraNode ? _context.Boolean(extraNode, "extra-data") : false;
         var impactAlerts = map.Get("impact-alerts") is { } impactNode ? _context.Boolean(impactNode, "impact-alerts") : false;
+        var except = new HashSet<EStreamer.Protocol.Records.RecordType>();
+        if (map.Get("except-record-types") is { } exceptNode && _context.Sequence(exceptNode, "except-record-types") is { } exceptItems)
+        {
+            foreach (var item in exceptItems)
+            {
+                if (ParseRecordType(item) is { } type)
+                {
+                    except.Add(type);
+                }
+            }
+        }
 
         if (_context.Errors.Count != before || mix is null || rate is null || start is null || (seedNode is not null && seed is null) || duplicateRate is null || packets is null || extraData is null || impactAlerts is null)
         {
@@ -144,7 +155,7 @@ internal sealed partial class ScenarioParser
             duplicateRate.Value,
             packets.Value,
             extraData.Value,
-            impactAlerts.Value);
+            impactAlerts.Value) { ExceptRecordTypes = except };
     }
 
     /// <summary>'every: 30s' is a rate of one event per interval, for blocks that read better as a spacing.</summary>

@@ -20,4 +20,8 @@ internal sealed record TrafficBlock(
     double DuplicateRate,
     bool Packets,
     bool ExtraData,
-    bool ImpactAlerts);
+    bool ImpactAlerts)
+{
+    /// <summary>Record types the <c>record</c> family's walk through the catalogue leaves out.</summary>
+    public IReadOnlySet<EStreamer.Protocol.Records.RecordType> ExceptRecordTypes { get; init; } = new HashSet<EStreamer.Protocol.Records.RecordType>();
+}

@@ -16,7 +16,7 @@ internal static class TrafficStream
     public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, EventIdAllocator ids)
     {
         var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
-        var generators = new EventGenerators(context, seed);
+        var generators = new EventGenerators(context, seed, block.ExceptRecordTypes);
         var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
         var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));
         var totalWeight = block.Mix.Sum(m => m.Weight);

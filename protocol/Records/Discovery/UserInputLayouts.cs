@@ -5,8 +5,8 @@ namespace EStreamer.Protocol.Records.Discovery;
 
 /// <summary>
 /// User-input events (discovery event type 1002), records 74–89: the discovery header, then one
-/// <see cref="UserInputBlocks"/> block (reference 10.1). Also the third-party scanner vulnerability
-/// metadata, record 106, which eNcore lists among these records.
+/// <see cref="UserInputBlocks"/> block (reference 10.1). Record 106, which eNcore lists beside them, is
+/// metadata (<see cref="Metadata.MetadataLayouts"/>).
 /// </summary>
 public static class UserInputLayouts
 {
@@ -50,23 +50,11 @@ public static class UserInputLayouts
 
     public static readonly RecordLayout UserAddScanResult = Event(RecordType.UserAddScanResult, "user add scan result", "scan-result", UserInputBlocks.ScanResult);
 
-    /// <summary>
-    /// Record 106: no header, four texts after uint32 byte counts (guide, Third Party Scanner Vulnerability
-    /// record). eNcore's definition cannot decode it: its description entry has no name and its BugTraq
-    /// entry reads its length from a field that does not exist.
-    /// </summary>
-    public static readonly RecordLayout ThirdPartyScannerVulnerability = new(
-        RecordType.ThirdPartyScannerVulnerability,
-        "third-party scanner vulnerability",
-        [UInt32("vulnerability-id"), UInt32("scanner-type"), Text32("title"), Text32("description"), Text32("cve-id"), Text32("bugtraq-id")],
-        "guide 5.3/FireSIGHT Third Party Scanner Vulnerability record; reference 10.2");
-
     public static IReadOnlyList<RecordLayout> All { get; } =
     [
         UserSetOs, UserSetServer, UserDeleteProtocol, UserDeleteClientApplication, UserDeleteAddress, UserDeleteServer,
         UserSetValidVulnerabilities, UserSetInvalidVulnerabilities, UserSetCriticality, UserSetAttributeValue,
         UserDeleteAttributeValue, UserAddHost, UserAddServer, UserAddClientApplication, UserAddProtocol, UserAddScanResult,
-        ThirdPartyScannerVulnerability,
     ];
 
     private static RecordLayout Event(RecordType recordType, string name, string blockField, BlockLayout block) =>

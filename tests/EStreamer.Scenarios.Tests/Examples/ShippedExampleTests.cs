@@ -14,6 +14,7 @@ public sealed class ShippedExampleTests
         "high-rate",
         "keepalive-gap",
         "quickstart",
+        "records-encore-cannot-decode",
         "sid-remap",
         "unknown-records",
     ];
