@@ -3,7 +3,6 @@ using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Intrusion;
-using EStreamer.Protocol.Records.Layouts;
 using EStreamer.Protocol.Records.Users;
 
 namespace EStreamer.Protocol.Negotiation;
@@ -11,7 +10,10 @@ namespace EStreamer.Protocol.Negotiation;
 /// <summary>
 /// Rewrites stored records (always the newest form) into the legacy layouts of <see cref="LegacyForm"/>, so
 /// that one event journal serves flag-only clients too. A stored record type a legacy version did not have
-/// (VPN logins, record types without a codec) is not expressed and not streamed.
+/// (VPN logins, record types without a codec) is not expressed and not streamed. Nor are the declared
+/// discovery records (host, server, client application, user input ...): their blocks are the 5.x ones
+/// (103, 122, 130, 134, 139 ...), which flag-only clients do not know (the Perl SDK's block table ends at
+/// 96 and stops on block 139), and no public layout of them exists for discovery versions 1–5.
 /// </summary>
 internal static class LegacyForms
 {
@@ -37,15 +39,10 @@ internal static class LegacyForms
         LegacyForm.None => true,
         LegacyForm.IntrusionVlanRecords => storedType == RecordType.IntrusionEvent,
         LegacyForm.CorrelationPolicyEvents => storedType == RecordType.CorrelationEvent,
-        LegacyForm.DiscoveryWithoutIPv6 => DiscoveryTypes.Contains(storedType) || IsDeclaredDiscovery(storedType),
+        LegacyForm.DiscoveryWithoutIPv6 => DiscoveryTypes.Contains(storedType),
         LegacyForm.UserActivityVersion1 => UserTypes.Contains(storedType),
         _ => false,
     };
-
-    // Declared discovery records have no public layout for discovery versions 1–5: they go out behind the
-    // 40-byte header with their current block, the nearest documented form (docs/protocol-coverage.md).
-    private static bool IsDeclaredDiscovery(RecordType storedType) =>
-        RecordFamilies.IsDiscoveryRecord(storedType) && RecordLayouts.TryGet(storedType, out var layout) && layout.HasDiscoveryHeader;
 
     /// <summary>The record in the layout's legacy form; a record of a type the form does not know comes back unchanged.</summary>
     public static IRecord Convert(IRecord record, FamilyLayout layout) => (layout.Legacy, record) switch
@@ -57,7 +54,6 @@ internal static class LegacyForms
         (LegacyForm.DiscoveryWithoutIPv6, HostValueRecord value) => value with { Header = value.Header.WithoutIPv6Slot() },
         (LegacyForm.DiscoveryWithoutIPv6, MacAddressRecord mac) => mac with { Header = mac.Header.WithoutIPv6Slot() },
         (LegacyForm.DiscoveryWithoutIPv6, HostIpChangedRecord changed) => changed with { Header = changed.Header.WithoutIPv6Slot() },
-        (LegacyForm.DiscoveryWithoutIPv6, LayoutRecord { Header: { } header } declared) => declared.WithHeader(header.WithoutIPv6Slot()),
         (LegacyForm.UserActivityVersion1, UserActivityRecord user) when layout.BlockTypes.TryGetValue(user.RecordType, out var block) =>
             UserVersion1(user, block),
         _ => record,
