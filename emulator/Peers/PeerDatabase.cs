@@ -1,3 +1,4 @@
+using EStreamer.Scenarios.Loading;
 using EStreamer.Emulator.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +21,10 @@ public sealed class PeerDatabase
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .Build();
+
+    // A peer database nests four levels (file, peers, peer, a peer's lists); 1 MiB holds thousands of peers.
+    private const int PeersMaxDepth = 16;
+    private const int PeersMaxLength = 1024 * 1024;
 
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -185,7 +190,8 @@ public sealed class PeerDatabase
 
         try
         {
-            _file = Deserializer.Deserialize<PeerFile?>(text) ?? new PeerFile();
+            // The same bounds as every other YAML text: a file of nested brackets must not exhaust the stack.
+            _file = Deserializer.Deserialize<PeerFile?>(YamlLimits.OpenParser(text, PeersMaxDepth, PeersMaxLength)) ?? new PeerFile();
         }
         catch (YamlException invalid)
         {

@@ -27,8 +27,23 @@ public static class YamlLimits
         }
 
         var stream = new YamlStream();
-        stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), maxDepth));
+        stream.Load(OpenParser(text, maxDepth, maxLength));
         return stream;
+    }
+
+    /// <summary>
+    /// A parser over <paramref name="text"/> that enforces the same limits, for readers that deserialize into
+    /// objects (the peer database) rather than load a node tree.
+    /// </summary>
+    public static IParser OpenParser(string text, int maxDepth = MaxDepth, int maxLength = MaxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > maxLength)
+        {
+            throw new YamlLimitException(new Mark(0, 1, 1), $"text longer than {maxLength} characters");
+        }
+
+        return new DepthLimitedParser(new Parser(new StringReader(text)), maxDepth);
     }
 
     /// <summary>Passes a parser's events on, failing at the first collection that opens deeper than the limit.</summary>
