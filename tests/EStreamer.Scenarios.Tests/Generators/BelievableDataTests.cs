@@ -42,6 +42,13 @@ public sealed class BelievableDataTests
             connection: { source-ip: 10.20.30.40 }
           - at: 6s
             discovery: { type: hops-change, host-ip: 10.20.30.40 }
+          - at: 7s
+            id: given-level
+            intrusion: { impact: red }
+          - after: 1s
+            impact-alert: { of: given-level }
+          - after: 1s
+            intrusion: { impact: yellow }
         traffic:
           - rate: 200
             count: 4000
@@ -51,12 +58,24 @@ public sealed class BelievableDataTests
             duplicate-rate: 0.01
         """;
 
+    // The same without scenario users: no event may then name a user.
+    private const string NoUsers = """
+        name: no-users
+        seed: 99
+        metadata:
+          users: []
+        traffic:
+          - rate: 100
+            count: 1500
+        """;
+
     private static readonly Dictionary<string, Source> Cache = [];
 
     private static IEnumerable<TestCaseData> Sources()
     {
         yield return new TestCaseData("built-in");
         yield return new TestCaseData("every-family");
+        yield return new TestCaseData("no-users");
         foreach (var file in Directory.GetFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "examples"), "*.yaml").Order(StringComparer.Ordinal))
         {
             yield return new TestCaseData(Path.GetFileNameWithoutExtension(file));
@@ -529,6 +548,7 @@ public sealed class BelievableDataTests
             // history (EmulatorOptions: seed 8302, one event per second, 120 history events).
             "built-in" => ScenarioLoader.LoadExample("quickstart").WithSeed(8302).WithTraffic(1, 120),
             "every-family" => ScenarioLoader.LoadText(EveryFamily, "every-family.yaml"),
+            "no-users" => ScenarioLoader.LoadText(NoUsers, "no-users.yaml"),
             _ => Plans.Example(name),
         };
         var plan = scenario.Compile(Plans.Start);
