@@ -189,9 +189,7 @@ internal sealed class IntrusionGenerator
             HttpHostname = hostname,
             HttpUri = uri,
         };
-        var payload = web
-            ? Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.PickRandom(NetworkFacts.UserAgents)}\r\n\r\n")
-            : f.Random.Bytes(f.Random.Int(16, 96));
+        var payload = ServicePayload.For(f, service.Scheme, hostname, uri, f.PickRandom(_context.Hosts.Domains));
         IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
         return new Draft(record, rule, payload, originalClient);
     }
