@@ -49,6 +49,11 @@ internal sealed class ProbeSession
             Say($"not requested: {string.Join(", ", flagless.Select(ProbeRequest.NameOf))} (no request flag bit selects them; add --extended)");
         }
 
+        if (_pcap is not null && !_options.Families.Contains(EventFamily.PacketData))
+        {
+            Say($"pcap: packet-data is not requested, so {_options.PcapFile} will hold no packets");
+        }
+
         var request = StreamRequest.ForFamilies(_options.Families, _options.Extended, _options.StartTime);
         Say($"request: start {DescribeStart(_options.StartTime)}, flags 0x{(uint)request.Flags:X8} ({request.Flags.Describe()})");
         await SendAsync(request.ToEventStreamRequest(), cancellationToken).ConfigureAwait(false);

@@ -105,6 +105,28 @@ public sealed class ProbePcapTests
         }
     }
 
+    [Test]
+    public async Task A_pcap_file_that_cannot_be_created_fails_the_probe_before_it_connects()
+    {
+        var file = Path.Combine(_scratch, "no-such-folder", "packets.pcap");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var status = await ProbeCommand.RunAsync(
+            [
+                "--host", "127.0.0.1", "--port", _emulator.Port.ToString(CultureInfo.InvariantCulture),
+                "--pkcs12", _emulator.Peer.Pkcs12File!, "--password", RunningEmulator.PeerPassword, "--pcap", file,
+            ],
+            output,
+            error).WaitAsync(TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(1));
+            Assert.That(error.ToString(), Does.Contain($"estreamer-emulator: error: cannot write the --pcap file {file}"));
+            Assert.That(error.ToString(), Does.Not.Contain("probe: connecting"));
+        }
+    }
+
     private static List<(uint Second, uint Microsecond, byte[] Frame, int OriginalLength)> ReadPcap(byte[] file)
     {
         var packets = new List<(uint, uint, byte[], int)>();
