@@ -99,7 +99,11 @@ internal sealed class IntrusionGenerator
             .ToList();
 
         var records = new List<GeneratedRecord> { new(record, metadata) };
-        AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), draft.Payload);
+        // The drafted payload fits the drafted service; a port or protocol the scenario set gets one of its own.
+        var payload = record.DestinationPortOrIcmpCode == draft.Record.DestinationPortOrIcmpCode && record.IpProtocol == draft.Record.IpProtocol
+            ? draft.Payload
+            : ServicePayload.ForPort(record.EventId, record.DestinationPortOrIcmpCode, record.IpProtocol, record.HttpHostname, record.HttpUri);
+        AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), payload);
         var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
         foreach (var item in extraData ?? [])
         {
@@ -189,7 +193,7 @@ internal sealed class IntrusionGenerator
             HttpHostname = hostname,
             HttpUri = uri,
         };
-        var payload = ServicePayload.For(f, service.Scheme, hostname, uri, f.PickRandom(_context.Hosts.Domains));
+        var payload = ServicePayload.For(f.Random, service.Scheme, web ? hostname : f.PickRandom(_context.Hosts.Domains), uri);
         IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
         return new Draft(record, rule, payload, originalClient);
     }

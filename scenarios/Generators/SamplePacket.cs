@@ -6,9 +6,9 @@ namespace EStreamer.Scenarios.Generators;
 
 /// <summary>
 /// Builds the captured frame of an intrusion event as a sensor records it: Ethernet II, IPv4 or IPv6 (IPv6 when
-/// either address is), then TCP or UDP around the payload, with the event's MACs, addresses, ports and protocol,
-/// true lengths and valid checksums, so that packet tools (Wireshark, tshark) dissect it without complaint. Any
-/// other protocol gets the payload straight after the IP header.
+/// either address is), then TCP, UDP or ICMP around the payload, with the event's MACs, addresses, ports (ICMP type
+/// and code) and protocol, true lengths and valid checksums, so that packet tools (Wireshark, tshark) dissect it
+/// without complaint. Any other protocol gets the payload straight after the IP header.
 /// </summary>
 internal static class SamplePacket
 {
@@ -17,6 +17,9 @@ internal static class SamplePacket
     private const int IPv6Header = 40;
     private const int TcpHeader = 20;
     private const int UdpHeader = 8;
+    private const int IcmpHeader = 8;
+    private const byte Icmp = 1;
+    private const byte IcmpV6 = 58;
     private const byte HopLimit = 64;
 
     /// <summary>The largest payload that still fits an IPv4 total length or IPv6 payload length.</summary>
@@ -29,7 +32,13 @@ internal static class SamplePacket
         var v6 = source.AddressFamily == AddressFamily.InterNetworkV6 || destination.AddressFamily == AddressFamily.InterNetworkV6;
         payload = payload[..Math.Min(payload.Length, MaxPayload)];
         var ipHeader = v6 ? IPv6Header : IPv4Header;
-        var transportHeader = protocol == NetworkFacts.Udp ? UdpHeader : protocol == NetworkFacts.Tcp ? TcpHeader : 0;
+        var transportHeader = protocol switch
+        {
+            NetworkFacts.Tcp => TcpHeader,
+            NetworkFacts.Udp => UdpHeader,
+            Icmp or IcmpV6 => IcmpHeader,
+            _ => 0,
+        };
         var segmentLength = transportHeader + payload.Length;
         var packet = new byte[EthernetHeader + ipHeader + segmentLength];
         var span = packet.AsSpan();
@@ -68,6 +77,18 @@ internal static class SamplePacket
             return packet;
         }
 
+        // The pseudo-header (RFC 793 / 768 for IPv4, RFC 8200 for IPv6) that TCP, UDP and ICMPv6 checksums cover.
+        var pseudo = (v6 ? Sum(ip[8..40], 0) : Sum(ip[12..20], 0)) + protocol + (uint)segmentLength;
+        if (protocol is Icmp or IcmpV6)
+        {
+            // The event's "ports" are the ICMP type and code (reference 11.6); identifier and sequence of its own.
+            segment[0] = (byte)sourcePort;
+            segment[1] = (byte)destinationPort;
+            BinaryPrimitives.WriteUInt32BigEndian(segment[4..], sequence);
+            BinaryPrimitives.WriteUInt16BigEndian(segment[2..], Checksum(Sum(segment, protocol == IcmpV6 ? pseudo : 0)));
+            return packet;
+        }
+
         BinaryPrimitives.WriteUInt16BigEndian(segment, sourcePort);
         BinaryPrimitives.WriteUInt16BigEndian(segment[2..], destinationPort);
         int checksumAt;
@@ -87,10 +108,7 @@ internal static class SamplePacket
             checksumAt = 6;
         }
 
-        // The pseudo-header (RFC 793 / 768 for IPv4, RFC 8200 for IPv6) first, then the segment itself.
-        var sum = v6 ? Sum(ip[8..40], 0) : Sum(ip[12..20], 0);
-        sum += protocol + (uint)segmentLength;
-        var checksum = Checksum(Sum(segment, sum));
+        var checksum = Checksum(Sum(segment, pseudo));
 
         // UDP sends a computed zero as all ones: zero there means "no checksum".
         BinaryPrimitives.WriteUInt16BigEndian(segment[checksumAt..], protocol == NetworkFacts.Udp && checksum == 0 ? (ushort)0xFFFF : checksum);

@@ -11,15 +11,26 @@ namespace EStreamer.Scenarios.Generators;
 /// </summary>
 internal static class ServicePayload
 {
-    public static byte[] For(Faker f, string scheme, string hostname, string uri, string domain) => scheme switch
+    /// <summary>
+    /// A payload for the service <paramref name="scheme"/> (<see cref="NetworkFacts.Services"/>) about
+    /// <paramref name="host"/>: the HTTP Host, the DNS question, the SMTP greeting.
+    /// </summary>
+    public static byte[] For(Randomizer random, string scheme, string host, string uri) => scheme switch
     {
-        "http" => Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.PickRandom(NetworkFacts.UserAgents)}\r\n\r\n"),
-        "https" => TlsApplicationData(f.Random.Bytes(f.Random.Int(32, 160))),
-        "dns" => DnsQuery((ushort)f.Random.Int(1, 65535), domain),
+        "http" => Encoding.ASCII.GetBytes($"GET {(uri.Length > 0 ? uri : "/")} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {random.ArrayElement(NetworkFacts.UserAgents)}\r\n\r\n"),
+        "https" => TlsApplicationData(random.Bytes(random.Int(32, 160))),
+        "dns" => DnsQuery((ushort)random.Int(1, 65535), host),
         "ssh" => Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"),
-        "smtp" => Encoding.ASCII.GetBytes($"EHLO {domain}\r\n"),
-        _ => f.Random.Bytes(f.Random.Int(16, 96)),
+        "smtp" => Encoding.ASCII.GetBytes($"EHLO {host}\r\n"),
+        _ => random.Bytes(random.Int(16, 96)),
     };
+
+    /// <summary>The payload for an event whose port and protocol a scenario set: by the service on that port, seeded by the event.</summary>
+    public static byte[] ForPort(uint eventId, ushort port, byte protocol, string host, string uri)
+    {
+        var scheme = NetworkFacts.Services.FirstOrDefault(s => s.Port == port && s.Protocol == protocol).Scheme ?? string.Empty;
+        return For(new Randomizer(Seeds.Derive((int)eventId, "payload", port)), scheme, host.Length > 0 ? host : "www.example.com", uri);
+    }
 
     // A TLS 1.2 application-data record: content type 23, version 3.3, length, then the encrypted bytes.
     private static byte[] TlsApplicationData(byte[] encrypted)

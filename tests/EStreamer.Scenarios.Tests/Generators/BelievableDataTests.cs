@@ -49,6 +49,10 @@ public sealed class BelievableDataTests
             impact-alert: { of: given-level }
           - after: 1s
             intrusion: { impact: yellow }
+          - at: 10s
+            intrusion: { source-ip: 192.0.2.9, destination-ip: 10.20.30.40, protocol: icmp, source-port: 8, destination-port: 0, packet: { text: "ping" } }
+          - at: 11s
+            intrusion: { source-ip: "2001:db8::9", destination-ip: "2001:db8::40", protocol: icmpv6, source-port: 128, destination-port: 0, packet: true }
         traffic:
           - rate: 200
             count: 4000
@@ -753,6 +757,19 @@ public sealed class BelievableDataTests
                 if ((protocol == 17 && checksum == 0) || !Verifies(Sum(segment, Sum(pseudo, 0))))
                 {
                     problems.Add($"{(protocol == 6 ? "TCP" : "UDP")} checksum 0x{checksum:X4} wrong");
+                }
+            }
+            else if (protocol is 1 or 58 && segment.Length >= 8)
+            {
+                // ICMP: type and code are the event's "ports"; ICMPv6 sums the pseudo-header too, ICMPv4 does not.
+                if (segment[0] != intrusion.SourcePortOrIcmpType || segment[1] != intrusion.DestinationPortOrIcmpCode)
+                {
+                    problems.Add($"ICMP type {segment[0]} code {segment[1]}, the event says {intrusion.SourcePortOrIcmpType} / {intrusion.DestinationPortOrIcmpCode}");
+                }
+
+                if (!Verifies(Sum(segment, protocol == 58 ? Sum(pseudo, 0) : 0)))
+                {
+                    problems.Add("ICMP checksum wrong");
                 }
             }
 
