@@ -14,7 +14,7 @@ if ! command -v tshark >/dev/null 2>&1; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends tshark >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tshark >/dev/null
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/estreamer-pcap-check.XXXXXX")"
