@@ -46,6 +46,7 @@ public static class ProbeCommand
     public static async Task ProbeAsync(ProbeOptions options, TextWriter output, TextWriter report, CancellationToken cancellationToken = default)
     {
         using var bundle = ClientCertificateBundle.Load(options.Pkcs12File, options.Password);
+        using var pcap = OpenPcap(options.PcapFile);
         var client = bundle.Certificate;
         Say(report, $"client certificate: {client.Subject}, issued by {client.Issuer}, valid {Validity(client)} (from {options.Pkcs12File})");
         Say(report, $"connecting to {options.Host}:{options.Port}");
@@ -70,12 +71,30 @@ public static class ProbeCommand
             ? "client certificate: sent (the server asked for one)"
             : "client certificate: not sent (the server did not ask for one)");
 
-        var session = new ProbeSession(connection, options, output, report);
+        var session = new ProbeSession(connection, options, output, report, pcap);
         await session.RunAsync(cancellationToken).ConfigureAwait(false);
         await connection.CloseAsync().ConfigureAwait(false);
     }
 
     internal static void Say(TextWriter report, string text) => report.WriteLine($"probe: {text}");
+
+    // Opened before connecting, so that a file that cannot be written fails the probe before any traffic.
+    private static PcapWriter? OpenPcap(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return PcapWriter.Create(path);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new ProbeFailedException($"cannot write the --pcap file {path}: {failure.Message}", failure);
+        }
+    }
 
     private static void ReportServerCertificate(TextWriter report, EStreamerClient connection, IReadOnlyList<X509Certificate2> authorities)
     {

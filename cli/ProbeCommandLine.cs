@@ -22,6 +22,7 @@ public static class ProbeCommandLine
             CommandContext.Option("start", "oldest|now|UNIXTIME", "where the stream starts (default oldest)"),
             CommandContext.Option("families", "LIST", "intrusion, metadata, correlation, discovery, connection, user-activity, malware, file, impact, packet-data, extra-data or all (default; malware and file need --extended)"),
             CommandContext.Option("timeout", "SECONDS", "bound on connecting, the handshake and each wait for a record (default 10)"),
+            CommandContext.Option("pcap", "FILE", "also write every packet record (record 2) decoded to FILE as a libpcap capture, for Wireshark or tshark"),
         ];
         var extended = new Option<bool>("--extended") { Description = "an extended request (bit 30 and a Streaming Request)" };
         var command = new Command("probe", Description) { extended };

@@ -33,6 +33,9 @@ public sealed record ProbeOptions
     /// <summary>False when --families was left out and <see cref="Families"/> is every family.</summary>
     public bool FamiliesGiven { get; init; }
 
+    /// <summary>A file to write every packet record (record 2) the probe decodes to, as a libpcap capture; null for none.</summary>
+    public string? PcapFile { get; init; }
+
     /// <summary>Bound on connecting, on the TLS handshake, and on each wait for the next record.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
@@ -52,6 +55,11 @@ public sealed record ProbeOptions
         var start = ParseStart(flag("start"));
         var familyList = flag("families");
         var timeout = OptionsBinder.Flag("timeout", flag("timeout"), text => OptionsBinder.Number(text, 0.1, 86_400));
+        var pcap = flag("pcap");
+        if (pcap is { Length: 0 })
+        {
+            throw new UsageException("--pcap needs a file name");
+        }
 
         var families = familyList is null ? ProbeRequest.AllFamilies : ProbeRequest.ParseFamilies(familyList);
         if (!extended && familyList is not null)
@@ -75,6 +83,7 @@ public sealed record ProbeOptions
             Families = families,
             FamiliesGiven = familyList is not null,
             Timeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultTimeout,
+            PcapFile = pcap,
         };
     }
 

@@ -1,6 +1,7 @@
 using EStreamer.Client;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records.Intrusion;
 
 namespace EStreamer.Emulator.Cli;
 
@@ -21,6 +22,7 @@ internal sealed class ProbeSession
     private readonly ProbeOptions _options;
     private readonly TextWriter _output;
     private readonly TextWriter _report;
+    private readonly PcapWriter? _pcap;
 
     private bool _answered;
     private int _records;
@@ -28,9 +30,11 @@ internal sealed class ProbeSession
     private int _eventDataMessages;
     private int _keepalives;
     private int _undecodable;
+    private int _pcapSkipped;
 
-    public ProbeSession(EStreamerClient client, ProbeOptions options, TextWriter output, TextWriter report)
+    public ProbeSession(EStreamerClient client, ProbeOptions options, TextWriter output, TextWriter report, PcapWriter? pcap = null)
     {
+        _pcap = pcap;
         _client = client;
         _options = options;
         _output = output;
@@ -43,6 +47,11 @@ internal sealed class ProbeSession
         if (!_options.Extended && flagless.Count > 0)
         {
             Say($"not requested: {string.Join(", ", flagless.Select(ProbeRequest.NameOf))} (no request flag bit selects them; add --extended)");
+        }
+
+        if (_pcap is not null && !_options.Families.Contains(EventFamily.PacketData))
+        {
+            Say($"pcap: packet-data is not requested, so {_options.PcapFile} will hold no packets");
         }
 
         var request = StreamRequest.ForFamilies(_options.Families, _options.Extended, _options.StartTime);
@@ -106,6 +115,11 @@ internal sealed class ProbeSession
 
         var undecodable = _undecodable == 0 ? string.Empty : $", not decodable (written with decodeError): {_undecodable}";
         Say($"done: {_records} records (bundles: {_bundles}, event data messages: {_eventDataMessages}, keep-alives skipped: {_keepalives}{undecodable})");
+        if (_pcap is not null)
+        {
+            var skipped = _pcapSkipped == 0 ? string.Empty : $"; {_pcapSkipped} of another link type left out (a classic capture holds one)";
+            Say($"pcap: {_pcap.Packets} packets written to {_options.PcapFile}{skipped}");
+        }
     }
 
     private static string DescribeStart(uint start) => start switch
@@ -255,10 +269,16 @@ internal sealed class ProbeSession
             }
 
             await _output.WriteLineAsync(RecordJson.Serialize(record.Data, record.DecodeError)).ConfigureAwait(false);
+            if (_pcap is not null && record.Data.Record is PacketRecord packet && !_pcap.Write(packet))
+            {
+                _pcapSkipped++;
+            }
+
             _records++;
         }
 
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _pcap?.Flush();
         if (_records < _options.Count)
         {
             // "Ready for more": one Null per data message, as eNcore acknowledges (reference 7.1).

@@ -56,7 +56,6 @@ internal sealed class ConnectionGenerator
                     ResponderBytes = responderPackets * (ulong)f.Random.Int(60, 1_400),
                     UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
                     ClientUrl = web ? $"{service.Scheme}://{server}{f.PickRandom(context.Hosts.Paths)}" : string.Empty,
-                    ResponderCountry = NetworkFacts.Country(f),
                     VlanId = (ushort)f.Random.Int(0, 20),
                     ReferencedHost = web ? server : string.Empty,
                     UserAgent = web ? f.PickRandom(NetworkFacts.UserAgents) : string.Empty,
@@ -85,7 +84,7 @@ internal sealed class ConnectionGenerator
         var accessRule = given.AccessRuleId
             ?? (policy?.Rules.Count > 0 ? policy.Rules[draft.ConnectionCounter % policy.Rules.Count].Id : 0);
         var initiator = given.SourceIp ?? draft.InitiatorIp;
-        var host = _context.Hosts.Find(initiator);
+        var responder = given.DestinationIp ?? draft.ResponderIp;
 
         // The generated FirstPacketSecond holds the connection's length in seconds until it is placed in time here.
         var length = given.ConnectionDuration is { } span ? (uint)Math.Min(span.TotalSeconds, second) : Math.Min(draft.FirstPacketSecond, second);
@@ -97,11 +96,14 @@ internal sealed class ConnectionGenerator
                 EventSecond = second,
                 EventMicrosecond = request.Stamp.Microsecond,
                 HostIp = initiator,
-                MacAddress = host?.Mac ?? draft.Header.MacAddress,
+                LegacyIPv4 = NetworkFacts.IPv4Of(initiator),
+                MacAddress = _context.MacOf(initiator),
             },
             DeviceId = device,
             InitiatorIp = initiator,
-            ResponderIp = given.DestinationIp ?? draft.ResponderIp,
+            ResponderIp = responder,
+            InitiatorCountry = NetworkFacts.CountryOf(initiator),
+            ResponderCountry = NetworkFacts.CountryOf(responder),
             InitiatorPort = given.SourcePort ?? draft.InitiatorPort,
             ResponderPort = given.DestinationPort ?? draft.ResponderPort,
             IpProtocol = given.Protocol ?? draft.IpProtocol,
@@ -127,6 +129,7 @@ internal sealed class ConnectionGenerator
             .Add(world.AccessRule(accessRule))
             .AddRange(world.Zones)
             .AddRange(world.Interfaces)
+            .Add(world.Country(record.InitiatorCountry))
             .Add(world.Country(record.ResponderCountry))
             .Add(record.UserId == 0 ? null : world.User(record.UserId))
             .ToList();

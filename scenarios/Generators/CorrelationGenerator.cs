@@ -42,7 +42,6 @@ internal sealed class CorrelationGenerator
                     DestinationPort = service.Port,
                     IpProtocol = service.Protocol,
                     ImpactFlags = f.PickRandom<byte>(0x01, 0x03, 0x07),
-                    SourceCountry = NetworkFacts.Country(f),
                 };
                 return new Draft(record, f.PickRandom(_rules));
             });
@@ -57,6 +56,8 @@ internal sealed class CorrelationGenerator
             ?? (about is null ? null : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId))
             ?? draft.Rule;
         var device = given.DeviceId ?? about?.DeviceId ?? draft.Record.DeviceId;
+        var source = given.SourceIp ?? about?.SourceIp ?? draft.Record.SourceIp;
+        var destination = given.DestinationIp ?? about?.DestinationIp ?? draft.Record.DestinationIp;
         var record = draft.Record with
         {
             DeviceId = device,
@@ -76,8 +77,12 @@ internal sealed class CorrelationGenerator
             Impact = NetworkFacts.ImpactLevel(about?.ImpactFlags ?? draft.Record.ImpactFlags),
             Blocked = about?.Blocked ?? 0,
             IpProtocol = given.Protocol ?? about?.IpProtocol ?? draft.Record.IpProtocol,
-            SourceIp = given.SourceIp ?? about?.SourceIp ?? draft.Record.SourceIp,
-            DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.Record.DestinationIp,
+            SourceIp = source,
+            DestinationIp = destination,
+            SourceIPv4 = NetworkFacts.IPv4Of(source),
+            DestinationIPv4 = NetworkFacts.IPv4Of(destination),
+            SourceCountry = NetworkFacts.CountryOf(source),
+            DestinationCountry = NetworkFacts.CountryOf(destination),
             SourcePort = given.SourcePort ?? about?.SourcePortOrIcmpType ?? draft.Record.SourcePort,
             DestinationPort = given.DestinationPort ?? about?.DestinationPortOrIcmpCode ?? draft.Record.DestinationPort,
             SourceUserId = given.User?.Id ?? 0,
@@ -88,6 +93,7 @@ internal sealed class CorrelationGenerator
             .Add(_context.World.Device(device))
             .Add(_context.World.Rule(rule))
             .Add(_context.World.Country(record.SourceCountry))
+            .Add(_context.World.Country(record.DestinationCountry))
             .Add(record.SourceUserId == 0 ? null : _context.World.User(record.SourceUserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];

@@ -61,9 +61,7 @@ internal sealed class DiscoveryGenerator
                     DiscoveryKind.Router => (uint)f.Random.Int(1, 2),
                     _ => (uint)f.PickRandom(NetworkFacts.Services).Port,
                 };
-                var mac = f.Random.Bytes(6);
-                mac[0] = (byte)((mac[0] & 0xFC) | 0x02);
-                return new Draft(kind, f.PickRandom(context.DeviceIds), host, value, mac, new IPAddress([10, 9, (byte)f.Random.Int(0, 255), (byte)f.Random.Int(1, 254)]), (byte)f.Random.Int(1, 64));
+                return new Draft(kind, f.PickRandom(context.DeviceIds), host, value, new IPAddress([10, 9, (byte)f.Random.Int(0, 255), (byte)f.Random.Int(1, 254)]), (byte)f.Random.Int(1, 64));
             });
     }
 
@@ -96,7 +94,8 @@ internal sealed class DiscoveryGenerator
         var header = new DiscoveryHeader
         {
             DeviceId = device,
-            MacAddress = host?.Mac ?? draft.Host.Mac,
+            LegacyIPv4 = NetworkFacts.IPv4Of(hostIp),
+            MacAddress = _context.MacOf(hostIp),
             EventSecond = request.Stamp.Second,
             EventMicrosecond = request.Stamp.Microsecond,
             EventType = layout.EventType,
@@ -108,13 +107,30 @@ internal sealed class DiscoveryGenerator
         var value = given.Value ?? (given.DiscoveryKind is null ? draft.Value : Math.Min(draft.Value, MaxValue(kind) ?? 0));
         IRecord record = kind switch
         {
-            DiscoveryKind.IpChanged => new HostIpChangedRecord(header, given.NewIp ?? draft.NewAddress),
-            DiscoveryKind.MacChange or DiscoveryKind.AdditionalMac => new MacAddressRecord(layout.Type, header, draft.Ttl, given.Mac ?? draft.Mac, kind == DiscoveryKind.MacChange ? (byte)1 : (byte)0, request.Stamp.Second),
+            DiscoveryKind.IpChanged => Moved(header, given.NewIp ?? (host is null ? draft.NewAddress : NewAddressOf(host))),
+
+            // A MAC change reports the host's own (primary) MAC; an additional MAC is the host's second one.
+            DiscoveryKind.MacChange => new MacAddressRecord(layout.Type, header, draft.Ttl, given.Mac ?? _context.MacOf(hostIp), 1, request.Stamp.Second),
+            DiscoveryKind.AdditionalMac => new MacAddressRecord(layout.Type, header, draft.Ttl, given.Mac ?? _context.AdditionalMacOf(hostIp), 0, request.Stamp.Second),
             _ when MaxValue(kind) is not null => new HostValueRecord(layout.Type, header, value),
             _ => new HostNoticeRecord(layout.Type, header),
         };
         return [new GeneratedRecord(record, [_context.World.Device(device)])];
     }
 
-    private sealed record Draft(DiscoveryKind Kind, uint DeviceId, Host Host, uint Value, byte[] Mac, IPAddress NewAddress, byte Ttl);
+    // A pool host 10.b.c.d moves to 10.(b+4).c.d: out of the pool's 10.0-3 range, and one address per host.
+    private static IPAddress NewAddressOf(Host host)
+    {
+        var bytes = host.Address.GetAddressBytes();
+        bytes[1] += 4;
+        return new IPAddress(bytes);
+    }
+
+    private HostIpChangedRecord Moved(DiscoveryHeader header, IPAddress newAddress)
+    {
+        _context.Moved(header.HostIp, newAddress);
+        return new HostIpChangedRecord(header, newAddress);
+    }
+
+    private sealed record Draft(DiscoveryKind Kind, uint DeviceId, Host Host, uint Value, IPAddress NewAddress, byte Ttl);
 }

@@ -57,8 +57,6 @@ internal sealed class FileEventGenerator
                     SourcePort = download ? serverPort : NetworkFacts.EphemeralPort(f),
                     DestinationPort = download ? NetworkFacts.EphemeralPort(f) : serverPort,
                     IpProtocol = NetworkFacts.Tcp,
-                    SourceCountry = download ? NetworkFacts.Country(f) : (ushort)0,
-                    DestinationCountry = download ? (ushort)0 : NetworkFacts.Country(f),
                     Transfer = NetworkFacts.HttpOkTransfer,
                 };
             });
@@ -72,14 +70,18 @@ internal sealed class FileEventGenerator
         var device = given.DeviceId ?? draft.DeviceId;
         var policy = given.AccessPolicy ?? _context.AccessPolicyFor(device);
         var malware = given.IsMalware ?? draft.RecordType == RecordType.FileMalwareEvent;
+        var source = given.SourceIp ?? draft.SourceIp;
+        var destination = given.DestinationIp ?? draft.DestinationIp;
         var record = draft with
         {
             RecordType = malware ? RecordType.FileMalwareEvent : RecordType.FileEvent,
             DeviceId = device,
             ConnectionTimestamp = request.Stamp.Second,
             FileEventTimestamp = request.Stamp.Second,
-            SourceIp = given.SourceIp ?? draft.SourceIp,
-            DestinationIp = given.DestinationIp ?? draft.DestinationIp,
+            SourceIp = source,
+            DestinationIp = destination,
+            SourceCountry = NetworkFacts.CountryOf(source),
+            DestinationCountry = NetworkFacts.CountryOf(destination),
             SourcePort = given.SourcePort ?? draft.SourcePort,
             DestinationPort = given.DestinationPort ?? draft.DestinationPort,
             IpProtocol = given.Protocol ?? draft.IpProtocol,

@@ -1,3 +1,4 @@
+using System.Net;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Scenarios.Model;
 
@@ -12,6 +13,8 @@ internal sealed class GeneratorContext
 {
     /// <summary>Bogus's "now" for anything date-based: fixed, so no generated value depends on the clock.</summary>
     public static readonly DateTime DateReference = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly Dictionary<IPAddress, byte[]> _moved = [];
 
     public GeneratorContext(ScenarioWorld world, HostPool hosts, EventIdAllocator ids, bool packets, bool extraData, bool impactAlerts)
     {
@@ -44,6 +47,23 @@ internal sealed class GeneratorContext
     public UserDefinition[] Users { get; }
 
     public IntrusionEventRecord? LastIntrusion { get; set; }
+
+    /// <summary>
+    /// The primary MAC of the host at <paramref name="address"/>, the same in every record: a host that moved
+    /// (record 29) keeps its MAC at the new address, a pool host has its own, any other address a derived one.
+    /// </summary>
+    public byte[] MacOf(IPAddress address)
+    {
+        var plain = NetworkFacts.Plain(address);
+        return _moved.GetValueOrDefault(plain) ?? Hosts.Find(plain)?.Mac ?? NetworkFacts.DerivedMac(plain, "mac");
+    }
+
+    /// <summary>The second MAC a host shows (record 28): one per host, derived from its primary MAC.</summary>
+    public byte[] AdditionalMacOf(IPAddress address) =>
+        NetworkFacts.DerivedMac(new IPAddress(MacOf(address).AsSpan(2)), "additional-mac");
+
+    /// <summary>Records that the host at <paramref name="from"/> now has the address <paramref name="to"/> (record 29).</summary>
+    public void Moved(IPAddress from, IPAddress to) => _moved[NetworkFacts.Plain(to)] = MacOf(from);
 
     public PolicyDefinition? AccessPolicyFor(uint device) =>
         World.Metadata.AccessPolicies.FirstOrDefault(p => p.Devices.Contains(device));

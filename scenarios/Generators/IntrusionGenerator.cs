@@ -3,6 +3,7 @@ using System.Text;
 using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
+using EStreamer.Scenarios.Loading;
 using EStreamer.Scenarios.Model;
 
 namespace EStreamer.Scenarios.Generators;
@@ -14,6 +15,11 @@ namespace EStreamer.Scenarios.Generators;
 /// </summary>
 internal sealed class IntrusionGenerator
 {
+    // Extra-data types by the names record 111 describes them with (Snort's numbering, reference 11.14).
+    private static readonly uint HttpUri = Names.ExtraDataTypes["http-uri"].Id;
+    private static readonly uint OriginalClientIPv4 = Names.ExtraDataTypes["original-client-ipv4"].Id;
+    private static readonly uint OriginalClientIPv6 = Names.ExtraDataTypes["original-client-ipv6"].Id;
+
     private static readonly byte[] ImpactFlagChoices = [0x00, 0x01, 0x03, 0x03, 0x07, 0x07, 0x0F, 0x1F];
 
     private readonly GeneratorContext _context;
@@ -36,12 +42,14 @@ internal sealed class IntrusionGenerator
         var given = request.Given;
         var world = _context.World;
         var rule = given.Rule ?? draft.Rule;
-        var flags = given.ImpactFlags ?? draft.Record.ImpactFlags;
+        var flags = given.ImpactFlags ?? (given.Impact is { } level ? NetworkFacts.ImpactFlagsFor(level) : draft.Record.ImpactFlags);
         var device = given.DeviceId ?? draft.Record.DeviceId;
         var intrusionPolicy = given.IntrusionPolicy ?? world.Metadata.IntrusionPolicies.FirstOrDefault();
         var accessPolicy = given.AccessPolicy ?? _context.AccessPolicyFor(device);
         var accessRule = accessPolicy?.Rules.Count > 0 ? accessPolicy.Rules[(int)(draft.Record.ConnectionCounter % accessPolicy.Rules.Count)].Id : 0;
         var second = request.Stamp.Second;
+        var source = given.SourceIp ?? draft.Record.SourceIp;
+        var destination = given.DestinationIp ?? draft.Record.DestinationIp;
 
         var record = draft.Record with
         {
@@ -54,8 +62,10 @@ internal sealed class IntrusionGenerator
             RuleRevision = given.Revision ?? rule.Revision,
             ClassificationId = given.ClassificationId ?? rule.ClassificationId,
             PriorityId = given.PriorityId ?? rule.PriorityId,
-            SourceIp = given.SourceIp ?? draft.Record.SourceIp,
-            DestinationIp = given.DestinationIp ?? draft.Record.DestinationIp,
+            SourceIp = source,
+            DestinationIp = destination,
+            SourceCountry = NetworkFacts.CountryOf(source),
+            DestinationCountry = NetworkFacts.CountryOf(destination),
             SourcePortOrIcmpType = given.SourcePort ?? draft.Record.SourcePortOrIcmpType,
             DestinationPortOrIcmpCode = given.DestinationPort ?? draft.Record.DestinationPortOrIcmpCode,
             IpProtocol = given.Protocol ?? draft.Record.IpProtocol,
@@ -89,7 +99,11 @@ internal sealed class IntrusionGenerator
             .ToList();
 
         var records = new List<GeneratedRecord> { new(record, metadata) };
-        AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), draft.Payload);
+        // The drafted payload fits the drafted service; a port or protocol the scenario set gets one of its own.
+        var payload = record.DestinationPortOrIcmpCode == draft.Record.DestinationPortOrIcmpCode && record.IpProtocol == draft.Record.IpProtocol
+            ? draft.Payload
+            : ServicePayload.ForPort(record.EventId, record.DestinationPortOrIcmpCode, record.IpProtocol, record.HttpHostname, record.HttpUri);
+        AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), payload);
         var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
         foreach (var item in extraData ?? [])
         {
@@ -107,12 +121,15 @@ internal sealed class IntrusionGenerator
             return;
         }
 
+        // Hex bytes are sent as given; otherwise the frame is built around the event, MACs from the hosts.
+        var endpoints = new SamplePacket.Endpoints(record.SourceIp, _context.MacOf(record.SourceIp), record.DestinationIp, _context.MacOf(record.DestinationIp));
+        var sequence = (uint)Seeds.Derive((int)record.EventId, "tcp-sequence", (int)record.EventSecond);
         var bytes = spec.Bytes ?? SamplePacket.Build(
-            record.SourceIp,
-            record.DestinationIp,
+            endpoints,
             record.SourcePortOrIcmpType,
             record.DestinationPortOrIcmpCode,
             record.IpProtocol,
+            sequence,
             spec.Payload ?? payload);
         var packet = new PacketRecord(record.DeviceId, record.EventId, record.EventSecond, record.EventSecond, record.EventMicrosecond, PacketRecord.Ethernet, bytes);
         records.Add(new GeneratedRecord(packet, [_context.World.Device(record.DeviceId)]));
@@ -123,12 +140,16 @@ internal sealed class IntrusionGenerator
         var items = new List<ExtraDataItem>();
         if (record.HttpUri.Length > 0)
         {
-            items.Add(new ExtraDataItem(9, Encoding.UTF8.GetBytes(record.HttpUri)));
+            items.Add(new ExtraDataItem(HttpUri, Encoding.UTF8.GetBytes(record.HttpUri)));
         }
 
+        // Snort's types: 1 carries an IPv4 original client in 4 bytes, 2 an IPv6 one in 16 (record 111 says so).
         if (draft.OriginalClient is { } client)
         {
-            items.Add(new ExtraDataItem(1, client.GetAddressBytes()));
+            var plain = NetworkFacts.Plain(client);
+            items.Add(plain.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+                ? new ExtraDataItem(OriginalClientIPv4, plain.GetAddressBytes())
+                : new ExtraDataItem(OriginalClientIPv6, plain.GetAddressBytes()));
         }
 
         return items;
@@ -144,7 +165,6 @@ internal sealed class IntrusionGenerator
         var web = service.Scheme is "http" or "https";
         var hostname = web ? f.PickRandom(_context.Hosts.Domains) : string.Empty;
         var uri = web ? f.PickRandom(_context.Hosts.Paths) : string.Empty;
-        var externalCountry = NetworkFacts.Country(f);
         var flags = f.PickRandom(ImpactFlagChoices);
         var users = _context.Users;
         var record = new IntrusionEventRecord
@@ -165,8 +185,6 @@ internal sealed class IntrusionGenerator
             EgressZoneUuid = inbound ? ScenarioWorld.InsideZone : ScenarioWorld.OutsideZone,
             ConnectionInstanceId = (ushort)f.Random.Int(1, 8),
             ConnectionCounter = (ushort)f.Random.Int(1, 65535),
-            SourceCountry = inbound ? externalCountry : (ushort)0,
-            DestinationCountry = inbound ? (ushort)0 : externalCountry,
             SecurityContext = new byte[16],
             SslCertificateFingerprint = service.Scheme == "https" ? f.Random.Bytes(20) : new byte[20],
             NetworkAnalysisPolicyUuid = StableUuid.For("network-analysis-policy", "default"),
@@ -175,9 +193,7 @@ internal sealed class IntrusionGenerator
             HttpHostname = hostname,
             HttpUri = uri,
         };
-        var payload = web
-            ? Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.1\r\nHost: {hostname}\r\nUser-Agent: {f.PickRandom(NetworkFacts.UserAgents)}\r\n\r\n")
-            : f.Random.Bytes(f.Random.Int(16, 96));
+        var payload = ServicePayload.For(f.Random, service.Scheme, web ? hostname : f.PickRandom(_context.Hosts.Domains), uri);
         IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
         return new Draft(record, rule, payload, originalClient);
     }

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
 using Bogus;
 using EStreamer.Protocol.Records.Files;
 
@@ -45,18 +48,89 @@ internal static class NetworkFacts
 
     public static ushort EphemeralPort(Faker f) => (ushort)f.Random.Int(49152, 65535);
 
-    public static ushort Country(Faker f) => f.PickRandom(ScenarioWorld.Countries.ToArray()).Code;
+    /// <summary>Country code of private, reserved and documentation addresses: none, as a server shows them.</summary>
+    public const ushort UnknownCountry = 0;
 
-    /// <summary>A public-looking IPv4 address: Bogus's addresses, with private and reserved first octets pushed out.</summary>
-    public static System.Net.IPAddress ExternalAddress(Faker f)
+    /// <summary>
+    /// The country of an address, the same in every record: unknown for private and reserved ranges, otherwise
+    /// one of the world's countries picked by the address's /16 (IPv4) or /32 (IPv6) prefix.
+    /// </summary>
+    public static ushort CountryOf(IPAddress address)
+    {
+        var plain = Plain(address);
+        if (IsPrivateOrReserved(plain))
+        {
+            return UnknownCountry;
+        }
+
+        var bytes = plain.GetAddressBytes();
+        var prefix = plain.AddressFamily == AddressFamily.InterNetwork ? (bytes[0] << 8) | bytes[1] : BinaryPrimitives.ReadInt32BigEndian(bytes);
+        var countries = ScenarioWorld.Countries;
+        return countries[Seeds.Derive(prefix, "country", 0) % countries.Count].Code;
+    }
+
+    /// <summary>Private, loopback, link-local, shared, benchmarking, documentation, multicast and reserved ranges (and the unset address).</summary>
+    public static bool IsPrivateOrReserved(IPAddress address)
+    {
+        var b = Plain(address).GetAddressBytes();
+        if (b.Length == 4)
+        {
+            return b[0] is 0 or 10 or 127 or >= 224
+                || (b[0] == 100 && (b[1] & 0xC0) == 64)
+                || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && (b[1] & 0xF0) == 16)
+                || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2)
+                || (b[0] == 198 && (b[1] & 0xFE) == 18)
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100)
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113);
+        }
+
+        return (b[0] & 0xFE) == 0xFC
+            || b[0] == 0xFF
+            || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)
+            || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)
+            || b.AsSpan(0, 15).IndexOfAnyExcept((byte)0) < 0;
+    }
+
+    /// <summary>An IPv4-mapped IPv6 address as the IPv4 address it maps; any other address as it is.</summary>
+    public static IPAddress Plain(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    /// <summary>What a legacy 4-byte address field holds for an address: the IPv4 address, or zeros for IPv6.</summary>
+    public static IPAddress IPv4Of(IPAddress address)
+    {
+        var plain = Plain(address);
+        return plain.AddressFamily == AddressFamily.InterNetwork ? plain : IPAddress.Any;
+    }
+
+    /// <summary>
+    /// A stable locally administered unicast MAC for an address no pool host owns (outside hosts, addresses a
+    /// scenario names): the same address always gets the same MAC. <paramref name="purpose"/> tells a host's
+    /// further MACs (an additional interface) apart from its primary one.
+    /// </summary>
+    public static byte[] DerivedMac(IPAddress address, string purpose)
+    {
+        var mac = new byte[6];
+        var bytes = Plain(address).GetAddressBytes();
+        var high = Seeds.Derive(BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(bytes.Length - 4)), purpose, bytes.Length == 16 ? BinaryPrimitives.ReadInt32BigEndian(bytes) : 0);
+        var low = Seeds.Derive(high, purpose, bytes.Length == 16 ? BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4)) ^ BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)) : 0);
+        BinaryPrimitives.WriteInt32BigEndian(mac, high);
+        mac[4] = (byte)(low >> 8);
+        mac[5] = (byte)low;
+        mac[0] = (byte)((mac[0] & 0xFC) | 0x02);
+        return mac;
+    }
+
+    /// <summary>A public IPv4 address: Bogus's addresses, with first octets that hold private or reserved ranges pushed out.</summary>
+    public static IPAddress ExternalAddress(Faker f)
     {
         var bytes = f.Internet.IpAddress().GetAddressBytes();
-        if (bytes[0] is 0 or 10 or 127 or 169 or 172 or 192 or >= 224)
+        if (bytes[0] is 0 or 10 or 100 or 127 or 169 or 172 or 192 or 198 or 203 or >= 224)
         {
             bytes[0] = (byte)f.Random.Int(23, 99);
         }
 
-        return new System.Net.IPAddress(bytes);
+        return new IPAddress(bytes);
     }
 
     /// <summary>Impact level from impact flag bits, in the order eNcore recomputes it (reference 11.6).</summary>
@@ -79,6 +153,16 @@ internal static class NetworkFacts
 
         return (flags & 0x01) != 0 ? (byte)4 : (byte)0;
     }
+
+    /// <summary>Impact flags that give <paramref name="level"/> (the inverse of <see cref="ImpactLevel"/>), for an event given only its level.</summary>
+    public static byte ImpactFlagsFor(byte level) => level switch
+    {
+        1 => 0x1F,
+        2 => 0x07,
+        3 => 0x03,
+        4 => 0x01,
+        _ => 0x00,
+    };
 
     public static string ImpactLabel(byte level) => level switch
     {

@@ -27,7 +27,8 @@ internal sealed class UserLoginGenerator
             {
                 var host = f.PickRandom(context.Hosts.Hosts);
                 var users = context.Users;
-                var user = users.Length > 0 ? f.PickRandom(users) : new UserDefinition(0, f.Internet.UserName(), "CORP", string.Empty, 710);
+                // Without scenario users there is no user record to name: the login is of user ID 0 with no name.
+                var user = users.Length > 0 ? f.PickRandom(users) : new UserDefinition(0, string.Empty, string.Empty, string.Empty, 710);
                 return new UserActivityRecord
                 {
                     RecordType = RecordType.UserLogin,
@@ -73,10 +74,12 @@ internal sealed class UserLoginGenerator
                 EventSecond = request.Stamp.Second,
                 EventMicrosecond = request.Stamp.Microsecond,
                 HostIp = hostIp,
-                MacAddress = _context.Hosts.Find(hostIp)?.Mac ?? draft.Header.MacAddress,
+                LegacyIPv4 = NetworkFacts.IPv4Of(hostIp),
+                MacAddress = _context.MacOf(hostIp),
             },
             LoginTimestamp = request.Stamp.Second,
             IPv6Address = hostIp,
+            LegacyIPv4 = NetworkFacts.IPv4Of(hostIp),
             UserId = user?.Id ?? draft.UserId,
             UserName = user?.Name ?? draft.UserName,
             Domain = user?.Domain ?? draft.Domain,

@@ -47,7 +47,8 @@ internal sealed class TimelineCompiler
         {
             if (EventStamp.At(_start, offsets[i]) is { } stamp)
             {
-                _stamps[i] = stamp;
+                // Steps written on whole seconds would all share the start's microsecond: each gets its own, seeded.
+                _stamps[i] = stamp.Jittered(Seeds.Derive(_scenario.Seed, "timeline-microsecond", i), 1_000_000);
             }
             else
             {

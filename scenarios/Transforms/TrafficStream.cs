@@ -6,7 +6,8 @@ namespace EStreamer.Scenarios.Transforms;
 
 /// <summary>
 /// Generates one traffic block lazily. Slot i sits at exactly Start + i / Rate (no jitter, rounded to the
-/// 100 ns tick), whatever fills it: a new event with its companions at the same offset, or a duplicate.
+/// 100 ns tick), whatever fills it: a new event with its companions at the same offset, or a duplicate. The
+/// records' own microseconds lie a seeded amount after the slot, before the next one (<see cref="EventStamp.Jittered"/>).
 /// </summary>
 internal static class TrafficStream
 {
@@ -20,6 +21,7 @@ internal static class TrafficStream
         var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
         var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));
         var totalWeight = block.Mix.Sum(m => m.Weight);
+        var slotMicroseconds = (uint)Math.Clamp(1_000_000m / block.Rate, 1m, 1_000_000m);
 
         for (long slot = 0; block.Count is not { } count || slot < count; slot++)
         {
@@ -47,7 +49,8 @@ internal static class TrafficStream
             }
 
             var kind = Pick(block.Mix, mix.Int(0, totalWeight - 1));
-            var group = generators.Generate(kind, new GenerationRequest(stamp, EventFields.None, null, AutoCompanions: true));
+            var jittered = stamp.Jittered(Seeds.Derive(seed, "microsecond", (int)slot), slotMicroseconds);
+            var group = generators.Generate(kind, new GenerationRequest(jittered, EventFields.None, null, AutoCompanions: true));
             duplicates.Remember(group);
             foreach (var record in group)
             {

@@ -59,18 +59,25 @@ public sealed class PlanTests
     }
 
     [Test]
-    public void Generated_event_seconds_and_microseconds_follow_the_offset()
+    public void Generated_event_seconds_follow_the_offset_and_microseconds_lie_within_the_slot()
     {
         var plan = ScenarioLoader.LoadText("name: x\ntraffic:\n  - families: [connection]\n    rate: 4\n    start: -10s\n    count: 8\n", "t.yaml").Compile(Plans.Start);
 
         var stamps = plan.Events.Select(e => ((ConnectionStatisticsRecord)e.Record).Header).Select(h => (h.EventSecond, h.EventMicrosecond)).ToList();
 
+        // Slot i is at start - 10 s + i / 4 s; its event is stamped a seeded amount later, before the next slot.
         var start = (uint)Plans.Start.ToUnixTimeSeconds();
-        Assert.That(stamps, Is.EqualTo(new[]
+        using (Assert.EnterMultipleScope())
         {
-            (start - 10, 0u), (start - 10, 250_000u), (start - 10, 500_000u), (start - 10, 750_000u),
-            (start - 9, 0u), (start - 9, 250_000u), (start - 9, 500_000u), (start - 9, 750_000u),
-        }));
+            for (var i = 0; i < 8; i++)
+            {
+                var slotMicrosecond = (uint)(i % 4 * 250_000);
+                Assert.That(stamps[i].EventSecond, Is.EqualTo(start - 10 + (uint)(i / 4)), $"second of slot {i}");
+                Assert.That(stamps[i].EventMicrosecond, Is.InRange(slotMicrosecond, slotMicrosecond + 249_999u), $"microsecond of slot {i}");
+            }
+
+            Assert.That(stamps.Select(s => s.EventMicrosecond % 250_000).Distinct().Count(), Is.GreaterThan(1), "offsets within the slots differ");
+        }
     }
 
     [Test]
