@@ -53,7 +53,7 @@ internal sealed class CatalogueGenerator
                 filled.Set(LayoutField.Header.Name, new DiscoveryHeader
                 {
                     DeviceId = device,
-                    MacAddress = host.Mac,
+                    MacAddress = _context.MacOf(hostIp),
                     EventSecond = request.Stamp.Second,
                     EventMicrosecond = request.Stamp.Microsecond,
                     EventType = eventType,
@@ -116,7 +116,7 @@ internal sealed class CatalogueGenerator
                     ? _faker.PickRandom(_context.Hosts.Hosts).Address
                     : host.Address;
             case FieldKind.Mac:
-                return host.Mac;
+                return _context.MacOf(host.Address);
             case FieldKind.Uuid:
                 return StableUuid.For("catalogue", name, _faker.Random.Int(1, 50));
             case FieldKind.BlobBlock:

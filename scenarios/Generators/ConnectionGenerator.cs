@@ -96,7 +96,6 @@ internal sealed class ConnectionGenerator
                 EventSecond = second,
                 EventMicrosecond = request.Stamp.Microsecond,
                 HostIp = initiator,
-                LegacyIPv4 = NetworkFacts.IPv4Of(initiator),
                 MacAddress = _context.MacOf(initiator),
             },
             DeviceId = device,

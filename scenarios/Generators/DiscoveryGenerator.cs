@@ -94,7 +94,6 @@ internal sealed class DiscoveryGenerator
         var header = new DiscoveryHeader
         {
             DeviceId = device,
-            LegacyIPv4 = NetworkFacts.IPv4Of(hostIp),
             MacAddress = _context.MacOf(hostIp),
             EventSecond = request.Stamp.Second,
             EventMicrosecond = request.Stamp.Microsecond,

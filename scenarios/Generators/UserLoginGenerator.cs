@@ -74,7 +74,6 @@ internal sealed class UserLoginGenerator
                 EventSecond = request.Stamp.Second,
                 EventMicrosecond = request.Stamp.Microsecond,
                 HostIp = hostIp,
-                LegacyIPv4 = NetworkFacts.IPv4Of(hostIp),
                 MacAddress = _context.MacOf(hostIp),
             },
             LoginTimestamp = request.Stamp.Second,

@@ -7,7 +7,8 @@ namespace EStreamer.Protocol.Records.Discovery;
 /// <summary>
 /// The discovery event header that starts discovery, connection and user-activity records
 /// (reference 9.7). The emulator always sets the has-IPv6 flag and fills the 16-byte host slot, since
-/// eNcore reads the host from there whatever the flag says.
+/// eNcore reads the host from there whatever the flag says; the legacy IPv4 field is then zero, as the
+/// reference prescribes, and carries the host only in the 40-byte form of discovery versions 1–5.
 /// </summary>
 public sealed record DiscoveryHeader
 {

@@ -365,9 +365,20 @@ public sealed class BelievableDataTests
         var failures = new List<string>();
         foreach (var record in data.Records)
         {
-            if (HeaderOf(record) is { } header && IsV4(header.HostIp) && !header.LegacyIPv4.Equals(Plain(header.HostIp)))
+            // The discovery header's legacy field is zero while the IPv6 slot carries the host (reference 9.7);
+            // the 40-byte form of discovery versions 1-5 moves the host into it.
+            if (HeaderOf(record) is { } header)
             {
-                failures.Add($"record {(int)record.RecordType}: host {Plain(header.HostIp)}, legacy IPv4 field {header.LegacyIPv4}");
+                if (header.HasIPv6 != 0 && !header.LegacyIPv4.Equals(IPAddress.Any))
+                {
+                    failures.Add($"record {(int)record.RecordType}: IPv6 slot in use, legacy IPv4 field {header.LegacyIPv4} (must be zero)");
+                }
+
+                var legacy = header.WithoutIPv6Slot();
+                if (IsV4(header.HostIp) && !legacy.LegacyIPv4.Equals(Plain(header.HostIp)))
+                {
+                    failures.Add($"record {(int)record.RecordType}: 40-byte form of host {Plain(header.HostIp)} has {legacy.LegacyIPv4}");
+                }
             }
 
             switch (record)
@@ -482,6 +493,7 @@ public sealed class BelievableDataTests
         MacAddressRecord r => r.Header,
         ConnectionStatisticsRecord r => r.Header,
         UserActivityRecord r => r.Header,
+        EStreamer.Protocol.Records.Layouts.LayoutRecord r => r.Header,
         _ => null,
     };
 
