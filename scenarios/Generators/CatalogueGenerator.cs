@@ -75,8 +75,9 @@ internal sealed class CatalogueGenerator
         }
 
         var name = values.TryGetValue("name", out var n) ? (string)n : MetadataName(type);
-        record = UuidNameRecord.RecordTypes.Contains(type)
-            ? new UuidNameRecord(type, values.TryGetValue("uuid", out var u) ? (Guid)u : StableUuid.For("catalogue", (uint)type, name), name)
+        var uuid = values.TryGetValue("uuid", out var u) ? (Guid)u : StableUuid.For("catalogue", (uint)type, name);
+        record = PolicyRecord.RecordTypes.Contains(type) ? new PolicyRecord { RecordType = type, PolicyUuid = uuid, SensorId = device, Name = name }
+            : UuidNameRecord.RecordTypes.Contains(type) ? new UuidNameRecord(type, uuid, name)
             : new IdNameRecord(type, values.TryGetValue("id", out var id) ? (uint)(ulong)id : UnusedId(known), name);
         return [new GeneratedRecord(record, [])];
     }

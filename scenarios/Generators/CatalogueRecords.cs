@@ -8,7 +8,7 @@ namespace EStreamer.Scenarios.Generators;
 /// <summary>
 /// The record types a scenario's <c>record</c> step and a traffic block's <c>record</c> family produce: every
 /// declared layout and every ID–name and UUID–name metadata record. The event families with their own steps
-/// (intrusion, connection, file ...) keep those steps. YAML names them by number or by kebab-case name.
+/// (intrusion, connection, file ...) keep those steps. Policy records (145–147, block 64) are scriptable too. YAML names them by number or by kebab-case name.
 /// </summary>
 internal static partial class CatalogueRecords
 {
@@ -17,6 +17,7 @@ internal static partial class CatalogueRecords
         RecordLayouts.All.Select(l => l.RecordType)
             .Concat(IdNameRecord.RecordTypes)
             .Concat(UuidNameRecord.RecordTypes)
+            .Concat(PolicyRecord.RecordTypes)
             .Distinct()
             .Order()
             .ToArray();

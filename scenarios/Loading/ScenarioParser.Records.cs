@@ -11,13 +11,16 @@ namespace EStreamer.Scenarios.Loading;
 /// <summary>
 /// The <c>record</c> step: a record of the catalogue by <c>type</c> (number or kebab-case name), with any of
 /// its fields set by their layout names. Nested blocks are mappings, lists are sequences of mappings. A
-/// discovery record also takes <c>device</c> and <c>host-ip</c> for its header.
+/// discovery record also takes <c>device</c> and <c>host-ip</c> for its header; ID–name metadata takes <c>id</c>
+/// and <c>name</c>, UUID–name metadata <c>uuid</c> and <c>name</c>, policy metadata (145–147) <c>uuid</c>,
+/// <c>device</c> and <c>name</c>.
 /// </summary>
 internal sealed partial class ScenarioParser
 {
     private static readonly string[] HeaderKeys = ["device", "host-ip"];
     private static readonly string[] IdNameKeys = ["id", "name"];
     private static readonly string[] UuidNameKeys = ["uuid", "name"];
+    private static readonly string[] PolicyKeys = ["uuid", "device", "name"];
 
     private EventFields? ParseRecordFields(YamlNode node)
     {
@@ -77,9 +80,16 @@ internal sealed partial class ScenarioParser
         else
         {
             var isUuid = UuidNameRecord.RecordTypes.Contains(type);
-            if (_context.Mapping(node, $"record {(uint)type}", [.. isUuid ? UuidNameKeys : IdNameKeys, "type"]) is not { } map)
+            var isPolicy = PolicyRecord.RecordTypes.Contains(type);
+            string[] keys = isPolicy ? PolicyKeys : isUuid ? UuidNameKeys : IdNameKeys;
+            if (_context.Mapping(node, $"record {(uint)type}", [.. keys, "type"]) is not { } map)
             {
                 return null;
+            }
+
+            if (map.Get("device") is { } deviceNode)
+            {
+                fields.DeviceId = ResolveDevice(deviceNode);
             }
 
             if (map.Get("id") is { } id && _context.UInt32(id, "id") is { } idValue)
