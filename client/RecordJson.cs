@@ -9,6 +9,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Layouts;
 
 namespace EStreamer.Client;
 
@@ -24,7 +25,8 @@ namespace EStreamer.Client;
 /// </summary>
 public static class RecordJson
 {
-    private const int MaxDepth = 8;
+    // The host profile (record 10) nests lists of blocks of lists: eight levels below the record.
+    private const int MaxDepth = 12;
 
     // The output is a terminal or a pipe, never HTML: escape only what JSON requires, so rule
     // messages and URIs stay readable ("<" and "+" are common in them).
@@ -99,6 +101,14 @@ public static class RecordJson
 
     private static void WriteProperties(Utf8JsonWriter writer, object value, int depth)
     {
+        // A declared layout: its name, then its fields by their layout names, in layout order.
+        if (value is LayoutRecord declared)
+        {
+            writer.WriteString("layout", declared.Layout.Name);
+            WriteFields(writer, declared.Values, depth);
+            return;
+        }
+
         foreach (var (name, property) in Layouts.GetOrAdd(value.GetType(), LayoutOf))
         {
             writer.WritePropertyName(name);
@@ -149,6 +159,11 @@ public static class RecordJson
             case DateTimeOffset time:
                 writer.WriteStringValue(time.ToUniversalTime());
                 break;
+            case FieldValues fields:
+                writer.WriteStartObject();
+                WriteFields(writer, fields, depth + 1);
+                writer.WriteEndObject();
+                break;
             case IEnumerable items:
                 writer.WriteStartArray();
                 foreach (var item in items)
@@ -168,6 +183,15 @@ public static class RecordJson
                 WriteProperties(writer, value, depth + 1);
                 writer.WriteEndObject();
                 break;
+        }
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, FieldValues fields, int depth)
+    {
+        foreach (var (name, field) in fields)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, field, depth);
         }
     }
 

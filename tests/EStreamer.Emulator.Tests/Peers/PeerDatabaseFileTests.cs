@@ -67,6 +67,17 @@ public sealed class PeerDatabaseFileTests
     }
 
     [Test]
+    public void Oversized_file_is_refused_with_its_location_before_it_is_parsed()
+    {
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, "peers.yaml");
+        File.WriteAllText(path, "checkAddress: true\n#" + new string('x', 1024 * 1024) + "\n");
+
+        var thrown = Assert.Throws<PeerDatabaseException>(() => PeerDatabase.Open(path));
+        Assert.That(thrown!.Message, Does.Match($"^{Regex.Escape(path)}:1:1: peer database unreadable: text longer than 1048576 characters"));
+    }
+
+    [Test]
     public async Task File_broken_while_the_server_runs_leaves_the_last_good_peers_and_is_logged()
     {
         await using var emulator = await RunningEmulator.StartAsync();
