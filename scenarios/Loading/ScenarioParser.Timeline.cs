@@ -20,21 +20,21 @@ internal sealed partial class ScenarioParser
         [EventKind.Intrusion] =
         [
             .. NetworkKeys, "rule", "sid", "rule-id", "gid", "revision", "classification", "priority", "impact-flags", "impact", "blocked",
-            "vlan", "intrusion-policy", "access-policy", "http-hostname", "http-uri", "packet", "extra-data",
+            "vlan", "intrusion-policy", "access-policy", "http-hostname", "http-uri", "packet", "extra-data", SetKey,
         ],
-        [EventKind.ImpactAlert] = ["of", "device", "event-id", "source-ip", "destination-ip", "impact-flags", "description"],
+        [EventKind.ImpactAlert] = ["of", "device", "event-id", "source-ip", "destination-ip", "impact-flags", "description", SetKey],
         [EventKind.Connection] =
         [
             .. NetworkKeys, "initiator-bytes", "responder-bytes", "initiator-packets", "responder-packets", "action", "access-policy",
-            "access-rule", "url", "dns-query", "ssl-server-name", "duration", "vlan",
+            "access-rule", "url", "dns-query", "ssl-server-name", "duration", "vlan", SetKey,
         ],
-        [EventKind.File] = [.. NetworkKeys, "file-name", "sha256", "size", "disposition", "action", "direction", "uri", "signature", "malware", "access-policy"],
-        [EventKind.Malware] = [.. NetworkKeys, "file-name", "sha256", "size", "detection", "file-path", "disposition", "action", "threat-score", "uri", "access-policy"],
-        [EventKind.UserLogin] = ["device", "user", "host-ip", "activity"],
-        [EventKind.Discovery] = ["device", "type", "host-ip", "mac", "value", "new-ip"],
+        [EventKind.File] = [.. NetworkKeys, "file-name", "sha256", "size", "disposition", "action", "direction", "uri", "signature", "malware", "access-policy", SetKey],
+        [EventKind.Malware] = [.. NetworkKeys, "file-name", "sha256", "size", "detection", "file-path", "disposition", "action", "threat-score", "uri", "access-policy", SetKey],
+        [EventKind.UserLogin] = ["device", "user", "host-ip", "activity", SetKey],
+        [EventKind.Discovery] = ["device", "type", "host-ip", "mac", "value", "new-ip", SetKey],
         [EventKind.Correlation] =
         [
-            .. NetworkKeys, "of", "rule", "sid", "rule-id", "gid", "policy-id", "correlation-rule", "priority", "description",
+            .. NetworkKeys, "of", "rule", "sid", "rule-id", "gid", "policy-id", "correlation-rule", "priority", "description", SetKey,
         ],
     };
 
@@ -205,9 +205,15 @@ internal sealed partial class ScenarioParser
         }
 
         var before = _context.Errors.Count;
-        foreach (var key in map.Keys)
+        foreach (var key in map.Keys.Where(k => k != SetKey))
         {
             ParseField(kind, key, map.Get(key)!, fields, stepIndex);
+        }
+
+        // Read last: which fields a discovery record has depends on its 'type'.
+        if (map.Get(SetKey) is { } set)
+        {
+            fields.Overrides = ParseOverrides(kind, fields, set);
         }
 
         if (kind is EventKind.Intrusion or EventKind.Correlation)

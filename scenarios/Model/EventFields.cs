@@ -74,6 +74,9 @@ internal sealed class EventFields
     public uint? Value { get; set; }
     public IPAddress? NewIp { get; set; }
 
+    // 'set': any field of the step's record by property, applied after generation.
+    public RecordOverrides? Overrides { get; set; }
+
     // Record (the catalogue step): the type, and the fields given by their layout names.
     public EStreamer.Protocol.Records.RecordType? RecordType { get; set; }
     public EStreamer.Protocol.Records.Layouts.FieldValues? RecordValues { get; set; }

@@ -107,6 +107,12 @@ internal sealed class TimelineCompiler
         }
 
         group = _generators.Generate(step.Kind!.Value, new GenerationRequest(_stamps[step.Index], step.Fields, related, AutoCompanions: false));
+        if (step.Fields.Overrides is { IsEmpty: false } overrides)
+        {
+            // 'set' has the last word on the event itself; its companions keep what was generated with it.
+            group = [group[0] with { Record = overrides.Apply(group[0].Record) }, .. group.Skip(1)];
+        }
+
         _groups[step.Index] = group;
         return group;
     }

@@ -28,7 +28,7 @@ public sealed class BrokenScenarioTests
         ("unknown internal rule ID", "name: x\ntimeline:\n  - at: 1s\n    correlation:\n      rule-id: 31337\n",
             "broken.yaml:5:16: no rule in metadata has rule ID 31337; gid:rule-id pairs: 1:2019401, 1:30524, 1:45548, 1:1000001, 119:4"),
         ("misspelt event field", "name: x\ntimeline:\n  - at: 1s\n    intrusion:\n      sorce-ip: 192.0.2.1\n",
-            "broken.yaml:5:7: unknown key 'sorce-ip' in intrusion event (did you mean 'source-ip'?); expected one of: device, event-id, source-ip, destination-ip, source-port, destination-port, protocol, user, rule, sid, rule-id, gid, revision, classification, priority, impact-flags, impact, blocked, vlan, intrusion-policy, access-policy, http-hostname, http-uri, packet, extra-data"),
+            "broken.yaml:5:7: unknown key 'sorce-ip' in intrusion event (did you mean 'source-ip'?); expected one of: device, event-id, source-ip, destination-ip, source-port, destination-port, protocol, user, rule, sid, rule-id, gid, revision, classification, priority, impact-flags, impact, blocked, vlan, intrusion-policy, access-policy, http-hostname, http-uri, packet, extra-data, set"),
         ("port out of range", "name: x\ntimeline:\n  - at: 1s\n    connection:\n      source-port: 70000\n",
             "broken.yaml:5:20: 'source-port' must be between 0 and 65535, got 70000"),
         ("unknown user", "name: x\ntimeline:\n  - at: 1s\n    user-login:\n      user: mallory\n",
