@@ -17,7 +17,6 @@ internal sealed class IntrusionGenerator
 {
     // Extra-data types by the names record 111 describes them with (Snort's numbering, reference 11.14).
     private static readonly uint HttpUri = Names.ExtraDataTypes["http-uri"].Id;
-    private static readonly uint OriginalClientIPv4 = Names.ExtraDataTypes["original-client-ipv4"].Id;
     private static readonly uint OriginalClientIPv6 = Names.ExtraDataTypes["original-client-ipv6"].Id;
 
     private static readonly byte[] ImpactFlagChoices = [0x00, 0x01, 0x03, 0x03, 0x07, 0x07, 0x0F, 0x1F];
@@ -143,13 +142,13 @@ internal sealed class IntrusionGenerator
             items.Add(new ExtraDataItem(HttpUri, Encoding.UTF8.GetBytes(record.HttpUri)));
         }
 
-        // Snort's types: 1 carries an IPv4 original client in 4 bytes, 2 an IPv6 one in 16 (record 111 says so).
+        // The original client goes in type 2's 16 bytes, an IPv4 client as ::ffff:a.b.c.d, as record 111 describes
+        // it: eNcore fills its original client address from type 2 only (and reads IPv4 from the mapped form).
         if (draft.OriginalClient is { } client)
         {
             var plain = NetworkFacts.Plain(client);
-            items.Add(plain.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-                ? new ExtraDataItem(OriginalClientIPv4, plain.GetAddressBytes())
-                : new ExtraDataItem(OriginalClientIPv6, plain.GetAddressBytes()));
+            var slot = plain.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? plain.MapToIPv6() : plain;
+            items.Add(new ExtraDataItem(OriginalClientIPv6, slot.GetAddressBytes()));
         }
 
         return items;

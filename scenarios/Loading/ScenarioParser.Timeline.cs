@@ -586,6 +586,12 @@ internal sealed partial class ScenarioParser
                 var family = type.Encoding == "IPv4" ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
                 if (_context.Ip(valueNode, "value") is { } address)
                 {
+                    // The 16-byte type carries IPv4 clients too, as ::ffff:a.b.c.d: the form eNcore reads them from.
+                    if (family == AddressFamily.InterNetworkV6 && address.AddressFamily == AddressFamily.InterNetwork)
+                    {
+                        address = address.MapToIPv6();
+                    }
+
                     if (address.AddressFamily != family)
                     {
                         _context.Error(valueNode, $"'{typeName}' needs an {type.Encoding} address, got '{address}'");

@@ -210,7 +210,8 @@ public sealed class PlanTests
             Assert.That(intrusion.Impact, Is.EqualTo((byte)1), "impact level follows the given flags");
             Assert.That(intrusion.HttpUri, Is.EqualTo("/struts2-showcase/index.action"));
             Assert.That((alert.DeviceId, alert.EventId, alert.EventSecond), Is.EqualTo((intrusion.DeviceId, intrusion.EventId, intrusion.EventSecond)));
-            Assert.That(extra.Select(x => x.ExtraDataType), Is.EqualTo(new[] { 9u, 1u }));
+            Assert.That(extra.Select(x => x.ExtraDataType), Is.EqualTo(new[] { 9u, 2u }));
+            Assert.That(extra[1].Data.AsSpan().ToArray(), Is.EqualTo(System.Net.IPAddress.Parse("198.51.100.77").MapToIPv6().GetAddressBytes()), "an IPv4 original client as ::ffff:a.b.c.d");
             Assert.That(extra.All(x => x.EventId == intrusion.EventId), Is.True);
         }
     }
