@@ -17,6 +17,7 @@ internal sealed class IntrusionGenerator
 {
     // Extra-data types by the names record 111 describes them with (Snort's numbering, reference 11.14).
     private static readonly uint HttpUri = Names.ExtraDataTypes["http-uri"].Id;
+    private static readonly uint OriginalClientIPv4 = Names.ExtraDataTypes["original-client-ipv4"].Id;
     private static readonly uint OriginalClientIPv6 = Names.ExtraDataTypes["original-client-ipv6"].Id;
 
     private static readonly byte[] ImpactFlagChoices = [0x00, 0x01, 0x03, 0x03, 0x07, 0x07, 0x0F, 0x1F];
@@ -104,6 +105,15 @@ internal sealed class IntrusionGenerator
             : ServicePayload.ForPort(record.EventId, record.DestinationPortOrIcmpCode, record.IpProtocol, record.HttpHostname, record.HttpUri);
         AddPacket(records, record, given.Packet ?? (request.AutoCompanions && _context.Packets ? new PacketSpec(null, null) : null), payload);
         var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
+
+        // The event's own original-client field names the client its extra data names (block 85 carries both).
+        if (extraData?.FirstOrDefault(i => i.Type == OriginalClientIPv6 || i.Type == OriginalClientIPv4) is { } original)
+        {
+            record = record with { OriginalClientIp = NetworkFacts.Plain(new IPAddress(original.Data.AsSpan())) };
+            records[0] = records[0] with { Record = record };
+            _context.LastIntrusion = record;
+        }
+
         foreach (var item in extraData ?? [])
         {
             var extra = new ExtraDataRecord { DeviceId = record.DeviceId, EventId = record.EventId, EventSecond = second, ExtraDataType = item.Type, Data = item.Data };

@@ -111,6 +111,24 @@ public sealed class BelievableDataTests
     }
 
     [TestCaseSource(nameof(Sources))]
+    public void An_intrusion_event_names_the_original_client_its_extra_data_names(string source)
+    {
+        var data = Load(source);
+        var failures = new List<string>();
+        var events = data.Records.OfType<IntrusionEventRecord>().GroupBy(e => (e.DeviceId, e.EventId, e.EventSecond)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var extra in data.Records.OfType<ExtraDataRecord>().Where(x => x.ExtraDataType is 1 or 2))
+        {
+            var named = Plain(new IPAddress(extra.Data.AsSpan()));
+            if (events.TryGetValue((extra.DeviceId, extra.EventId, extra.EventSecond), out var intrusion) && !Plain(intrusion.OriginalClientIp).Equals(named))
+            {
+                failures.Add($"event {extra.EventId}: extra data names {named}, the event {intrusion.OriginalClientIp}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Sources))]
     public void Extra_data_follows_the_record_111_the_server_sends(string source)
     {
         var data = Load(source);
