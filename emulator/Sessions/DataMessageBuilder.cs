@@ -7,7 +7,11 @@ using EStreamer.Protocol.Records;
 
 namespace EStreamer.Emulator.Sessions;
 
-/// <summary>A record a session is about to send: a stored event, or metadata (<see cref="Event"/> null) that rides with one.</summary>
+/// <summary>
+/// A record a session is about to send: a stored event, or metadata (<see cref="Event"/> null) that rides with
+/// one. For an event the archive timestamp is the stored one with the extended header and 0 without, as the
+/// shared payloads are keyed by the header form.
+/// </summary>
 internal readonly record struct PendingItem(StoredEvent? Event, IRecord Record, uint ArchiveTimestamp);
 
 /// <summary>
