@@ -15,7 +15,7 @@ internal static class ScaleBench
     {
         output.WriteLine(Invariant($"bench sessions: {count} idle sessions, keep-alive every {keepaliveSeconds:0.#} s; load average {ThroughputBench.LoadAverage()}"));
         await using var server = await BenchServer.StartAsync(
-            ["--rate", "0", "--history", "0", "--keepalive", keepaliveSeconds.ToString(CultureInfo.InvariantCulture)]).ConfigureAwait(false);
+            ["--rate", "0", "--history", "0", "--keepalive", keepaliveSeconds.ToString(CultureInfo.InvariantCulture), "--max-connections", (count + 10).ToString(CultureInfo.InvariantCulture)]).ConfigureAwait(false);
         using var certificate = server.Client.Load();
         var before = server.ResidentBytes();
         var clients = new List<EStreamerClient>(count);

@@ -21,7 +21,8 @@ internal static class ThroughputBench
         ("bundle 1000, window 8", ["--bundle-events", "1000", "--window", "8"]),
     ];
 
-    public static async Task<int> RunAsync(TextWriter output, long records, IReadOnlyList<int> clientCounts)
+    /// <summary>Measures each of <paramref name="settings"/> (null: <see cref="Settings"/>) with every client count.</summary>
+    public static async Task<int> RunAsync(TextWriter output, long records, IReadOnlyList<int> clientCounts, IReadOnlyList<(string Name, string[] Arguments)>? settings = null)
     {
         output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs"));
         var ceilings = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
@@ -31,7 +32,7 @@ internal static class ThroughputBench
         }
 
         output.WriteLine("options                  K    records  records/s     MB/s  of ceiling  server CPU s per 1M records (= µs/record)  server RSS MB");
-        foreach (var (name, arguments) in Settings)
+        foreach (var (name, arguments) in settings ?? Settings)
         {
             await using var server = await BenchServer.StartAsync(
                 ["--rate", "0", "--history", records.ToString(CultureInfo.InvariantCulture), "--journal-capacity", records.ToString(CultureInfo.InvariantCulture), .. arguments]).ConfigureAwait(false);

@@ -53,14 +53,18 @@ internal sealed class ConnectionWriter
     {
         var context = _context ?? throw new InvalidOperationException("the writer is not bound to a channel yet");
         var buffer = MessageEncoder.Encode(context.Allocator, message);
-        var written = Send(context, buffer, flush);
-        if (message is not (NullMessage or ErrorMessage))
-        {
-            DataMessageWritten?.Invoke(++_dataMessages);
-        }
-
-        return written;
+        return message is NullMessage or ErrorMessage ? Send(context, buffer, flush) : SendData(context, buffer, flush);
     }
+
+    /// <summary>A data message the session encoded itself, whole in <paramref name="message"/> (which this writer now owns).</summary>
+    public Task WriteData(IByteBuffer message, bool flush)
+    {
+        var context = _context ?? throw new InvalidOperationException("the writer is not bound to a channel yet");
+        return SendData(context, message, flush);
+    }
+
+    /// <summary>The allocator of the channel's buffers.</summary>
+    public IByteBufferAllocator Allocator => _context?.Allocator ?? throw new InvalidOperationException("the writer is not bound to a channel yet");
 
     /// <summary>Bytes that are not a well-formed message (a wrong header version, half a message): counted, never a data message.</summary>
     public Task WriteRaw(byte[] bytes, bool flush)
@@ -96,6 +100,13 @@ internal sealed class ConnectionWriter
             ReferenceCountUtil.SafeRelease(pending.Buffer);
             pending.Done.TrySetCanceled();
         }
+    }
+
+    private Task SendData(IChannelHandlerContext context, IByteBuffer buffer, bool flush)
+    {
+        var written = Send(context, buffer, flush);
+        DataMessageWritten?.Invoke(++_dataMessages);
+        return written;
     }
 
     private Task Send(IChannelHandlerContext context, IByteBuffer buffer, bool flush)

@@ -32,8 +32,13 @@ internal sealed class SessionPump
     private readonly Action<SessionEvent> _raise;
     private readonly Func<bool> _holding;
     private readonly HashSet<IRecord> _sentMetadata = [];
+
+    // Metadata instances already handled: generators share one instance per metadata record, so a reference
+    // check settles almost every look-up before the structural hash of the whole record is computed.
+    private readonly HashSet<IRecord> _seenMetadata = new(ReferenceEqualityComparer.Instance);
     private readonly List<StoredEvent> _batch = [];
-    private readonly List<EventData> _items = [];
+    private readonly List<PendingItem> _items = [];
+    private readonly DataMessageBuilder _builder;
     private readonly Action _onAppended;
     private IChannelHandlerContext? _context;
     private StreamNegotiation? _negotiation;
@@ -60,6 +65,7 @@ internal sealed class SessionPump
         _raise = raise;
         _holding = holding;
         _onAppended = OnAppended;
+        _builder = new DataMessageBuilder(SharedEncodings.For(source));
         _writer.WriteCompleted += OnWriteCompleted;
         _writer.Drained += Schedule;
     }
@@ -84,6 +90,7 @@ internal sealed class SessionPump
     public void Configure(StreamNegotiation negotiation, bool bundles, bool extendedHeader)
     {
         _negotiation = negotiation;
+        _builder.Configure(negotiation, extendedHeader);
         _bundles = bundles;
         _extendedHeader = extendedHeader;
     }
@@ -132,7 +139,7 @@ internal sealed class SessionPump
     public IMessage WrapForClient(IRecord record, uint archiveTimestamp)
     {
         var data = new EventData(record, archiveTimestamp, _extendedHeader);
-        return _bundles ? NextBundle([data]) : new EventDataMessage(data);
+        return _bundles ? new MessageBundle(_connectionId, NextBundleSequence(), new[] { data }) : new EventDataMessage(data);
     }
 
     private void OnAppended()
@@ -229,15 +236,15 @@ internal sealed class SessionPump
         if (_bundles)
         {
             _unacknowledged++;
-            var bundle = NextBundle(_items.ToArray());
-            _writer.Write(bundle, flush: false);
-            _raise(new BundleSent(bundle.SequenceNumber, _items.Count));
+            var sequence = NextBundleSequence();
+            _writer.WriteData(_builder.Bundle(_writer.Allocator, _connectionId, sequence, _items), flush: false);
+            _raise(new BundleSent(sequence, _items.Count));
             return 1;
         }
 
         foreach (var item in _items)
         {
-            _writer.Write(new EventDataMessage(item), flush: false);
+            _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
         }
 
         _unacknowledged += _items.Count;
@@ -245,11 +252,10 @@ internal sealed class SessionPump
     }
 
     /// <summary>The connection's next bundle: sequence numbers run from 1 per connection (reference 6.3).</summary>
-    private MessageBundle NextBundle(EventData[] items)
+    private uint NextBundleSequence()
     {
-        _bundleSequence++;
         Interlocked.Increment(ref _bundlesSent);
-        return new MessageBundle(_connectionId, _bundleSequence, items);
+        return ++_bundleSequence;
     }
 
     private bool CanWrite(IChannelHandlerContext context) =>
@@ -271,10 +277,10 @@ internal sealed class SessionPump
         {
             foreach (var metadata in stored.Metadata)
             {
-                if (_sentMetadata.Add(metadata))
+                if (FirstTime(metadata))
                 {
                     // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
-                    _items.Add(new EventData(negotiation.Shape(metadata), 0, _extendedHeader));
+                    _items.Add(new PendingItem(null, metadata, 0));
                 }
             }
         }
@@ -283,17 +289,20 @@ internal sealed class SessionPump
         // and once per session.
         if (RecordFamilies.FamilyOf(stored.Record.RecordType) == EventFamily.Metadata)
         {
-            if (_sentMetadata.Add(stored.Record))
+            if (FirstTime(stored.Record))
             {
-                _items.Add(new EventData(negotiation.Shape(stored.Record), 0, _extendedHeader));
+                _items.Add(new PendingItem(null, stored.Record, 0));
             }
 
             return true;
         }
 
-        _items.Add(new EventData(negotiation.Shape(stored.Record), _extendedHeader ? stored.ArchiveTimestamp : 0, _extendedHeader));
+        _items.Add(new PendingItem(stored, stored.Record, _extendedHeader ? stored.ArchiveTimestamp : 0));
         return true;
     }
+
+    /// <summary>True the first time this session meets the metadata record (or one equal to it).</summary>
+    private bool FirstTime(IRecord metadata) => _seenMetadata.Add(metadata) && _sentMetadata.Add(metadata);
 
     private void OnWriteCompleted(Task task, long queued)
     {
