@@ -239,9 +239,11 @@ public sealed class FaultTests
         await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
         var session = await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming);
 
-        // A flag-only request with nothing to stream is answered at once with a Null (reference 3.4). Read
-        // it before the clock moves: written after the move, it would count as the writer's last activity.
+        // A flag-only request with nothing to stream is answered at once with a Null (reference 3.4). The
+        // clock moves only once the server counts that write as done: the client can read the bytes before
+        // the server notes the write, and a write noted after the move would put the keep-alive off.
         Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance), "the immediate answer");
+        await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.BytesSent >= 8 && s.QueuedBytes == 0);
 
         // Nothing to stream: one keep-alive interval brings a Null.
         clock.Advance(TimeSpan.FromMilliseconds(200));
