@@ -13,6 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace EStreamer.Emulator.Tests.Hosting;
 
 /// <summary>The one host every entry point uses: its parts on 127.0.0.1, a given data folder and logger, and an ordered stop.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)] // every test gets its own instance and data folder
 public sealed class EmulatorHostTests
 {
     private string _directory = null!;

@@ -17,6 +17,7 @@ namespace EStreamer.Emulator.Tests.Scenarios;
 /// Every scripted fault over real TLS, each at its scripted point: after the third data message
 /// (Streaming Information and two bundles of five events) on connection 1, while other sessions go on.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class FaultTests
 {
     private const string Template = """
