@@ -116,7 +116,7 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
             // A timeline that starts in the past: played here, as the traffic host always starts from now.
             ScenarioSource.Apply(scenario.Server, options.Server);
             var plan = scenario.Compile(start);
-            _player = new ScenarioPlayer(plan, journal);
+            _player = new ScenarioPlayer(plan, journal, options.Server.Time);
             _player.Start();
             return ScenarioSource.Faults(plan);
         }

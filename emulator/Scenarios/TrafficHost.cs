@@ -69,10 +69,10 @@ public sealed class TrafficHost : IAsyncDisposable
             _options.KeepaliveInterval = _baseKeepalive;
             _options.BundleMaxEvents = _baseBundle;
             ScenarioSource.Apply(scenario.Server, _options);
-            var plan = scenario.Compile(DateTimeOffset.UtcNow);
+            var plan = scenario.Compile(_options.Time.GetUtcNow());
             var faults = ScenarioSource.Faults(plan);
             server?.ReplaceFaults(faults);
-            var player = new ScenarioPlayer(plan, _journal);
+            var player = new ScenarioPlayer(plan, _journal, _options.Time);
             player.Start();
             _current = player;
             Scenario = scenario;

@@ -6,6 +6,7 @@ using EStreamer.Scenarios.Model;
 namespace EStreamer.Emulator.Tests.Cli;
 
 /// <summary>The program's commands as users type them: help, usage errors (exit 2), bad values, and real runs.</summary>
+[Parallelizable(ParallelScope.All)] // every test runs the command line in-process with its own output and folder
 public sealed partial class CommandLineTests
 {
     /// <summary>Every serve option README.md and docs/ name; each must keep working.</summary>

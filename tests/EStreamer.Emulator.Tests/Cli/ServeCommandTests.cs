@@ -6,7 +6,7 @@ using EStreamer.Emulator.Cli;
 namespace EStreamer.Emulator.Tests.Cli;
 
 /// <summary>`serve` for real, in-process: options from flags, the environment and a config file, the server and control API on 127.0.0.1.</summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.All)] // each serve has its own folder, and a control port no other test can be handed
 public sealed partial class ServeCommandTests
 {
     [Test]
@@ -56,7 +56,7 @@ public sealed partial class ServeCommandTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
         var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
-        var controlPort = FreePort();
+        var controlPort = PortNoOtherTestTakes();
         await File.WriteAllTextAsync(config, $"control-token: from-file\ncontrol-port: {controlPort}\nrate: 0\nhistory: 0\n");
         using var output = new ReadyWatcher();
         using var stop = new CancellationTokenSource();
@@ -87,13 +87,34 @@ public sealed partial class ServeCommandTests
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// A free port below the range the system hands out for port 0 and outgoing connections (32768 and up
+    /// on Linux, 49152 and up on Windows and macOS): the servers and clients of tests running beside this
+    /// one cannot be given it between this check and serve binding it.
+    /// </summary>
+    private static int PortNoOtherTestTakes()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Taken by something else on this machine: try another.
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        Assert.Fail("no free port between 20000 and 32000");
+        return 0;
     }
 
     /// <summary>Waits (bounded) for serve to print its ready line, failing at once if serve ended instead.</summary>

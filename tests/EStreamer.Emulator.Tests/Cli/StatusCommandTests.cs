@@ -6,6 +6,7 @@ using EStreamer.Emulator.Tests.Support;
 namespace EStreamer.Emulator.Tests.Cli;
 
 /// <summary>`status` against a running emulator's control API on 127.0.0.1.</summary>
+[Parallelizable(ParallelScope.All)] // every test runs its own command and, where it needs one, its own emulator
 public sealed class StatusCommandTests
 {
     [Test]

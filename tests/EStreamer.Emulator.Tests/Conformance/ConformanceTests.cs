@@ -12,6 +12,7 @@ namespace EStreamer.Emulator.Tests.Conformance;
 /// Conformance reports of real clients over TLS, read back through the control API: the well-behaved
 /// client, the one that never acknowledges, and reconnects from various start times.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class ConformanceTests
 {
     private const uint T = 1_800_000_000;

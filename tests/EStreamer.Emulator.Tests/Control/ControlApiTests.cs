@@ -9,6 +9,7 @@ using EStreamer.Protocol.Records.Intrusion;
 namespace EStreamer.Emulator.Tests.Control;
 
 /// <summary>The control API over real HTTP on 127.0.0.1: health, readiness and the service switch, tokens, reset, metrics, OpenAPI.</summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class ControlApiTests
 {
     private const string Token = "s3cret-token";

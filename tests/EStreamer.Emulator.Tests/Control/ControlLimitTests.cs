@@ -14,6 +14,7 @@ namespace EStreamer.Emulator.Tests.Control;
 /// Hostile control requests over real HTTP: each gets a 4xx problem that names what was wrong, and the API
 /// goes on answering.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class ControlLimitTests
 {
     private static readonly string NestedBrackets = new string('[', 60_000) + new string(']', 60_000);

@@ -8,6 +8,7 @@ using EStreamer.Protocol.Records.Metadata;
 namespace EStreamer.Emulator.Tests.Control;
 
 /// <summary>POST /scenario, /events and /faults over real HTTP, observed by a TLS client.</summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class ScenarioEndpointTests
 {
     [Test]

@@ -13,12 +13,20 @@ using Microsoft.Extensions.Logging;
 namespace EStreamer.Emulator.Tests.Hosting;
 
 /// <summary>The one host every entry point uses: its parts on 127.0.0.1, a given data folder and logger, and an ordered stop.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)] // every test gets its own instance and data folder
 public sealed class EmulatorHostTests
 {
     private string _directory = null!;
 
     [SetUp]
     public void Folder() => _directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// A copy of the run's CA, server certificate and peer for tests that are not about creating the folder:
+    /// RSA key generation is the slowest part of a start.
+    /// </summary>
+    private void UseTemplateFolder() => TestDataFolder.CopyInto(_directory);
 
     [TearDown]
     public void RemoveFolder()
@@ -32,6 +40,7 @@ public sealed class EmulatorHostTests
     [Test]
     public void Built_in_history_larger_than_the_journal_is_refused_at_start()
     {
+        UseTemplateFolder();
         var options = new EmulatorHostOptions
         {
             Server = new EmulatorOptions { DataDirectory = _directory, Port = 0, EventsPerSecond = 0, HistoryEvents = 300, JournalCapacity = 200 },
@@ -47,6 +56,7 @@ public sealed class EmulatorHostTests
     [Test]
     public async Task The_journal_takes_its_capacity_from_the_options_and_holds_fitting_history_whole()
     {
+        UseTemplateFolder();
         await using var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
         {
             Server = new EmulatorOptions { DataDirectory = _directory, Port = 0, EventsPerSecond = 0, HistoryEvents = 50, JournalCapacity = 500 },
@@ -114,6 +124,7 @@ public sealed class EmulatorHostTests
     [Test]
     public async Task A_scenario_started_in_the_past_has_its_history_in_the_journal()
     {
+        UseTemplateFolder();
         var scenario = ScenarioLoader.LoadText(
             """
             name: past
@@ -165,6 +176,7 @@ public sealed class EmulatorHostTests
     [Test]
     public async Task A_stop_request_is_seen_by_whoever_waits_for_it()
     {
+        UseTemplateFolder();
         await using var host = await EmulatorHost.StartAsync(new EmulatorHostOptions
         {
             Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0 },
@@ -180,6 +192,7 @@ public sealed class EmulatorHostTests
     [Test]
     public async Task A_port_in_use_fails_the_start_and_leaves_the_folder_free_for_the_next_host()
     {
+        UseTemplateFolder();
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
         occupied.Start();
         var port = ((IPEndPoint)occupied.LocalEndpoint).Port;

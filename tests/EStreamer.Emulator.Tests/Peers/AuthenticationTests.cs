@@ -11,6 +11,8 @@ namespace EStreamer.Emulator.Tests.Peers;
 /// Post-connect verification over real TLS (reference 1.4, 7.3): every refusal completes TLS, sends no
 /// eStreamer message, closes, and logs one line with "estreamer", "error" and the reason.
 /// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)] // every test gets its own instance and emulator
 public sealed class AuthenticationTests
 {
     private RunningEmulator _emulator = null!;

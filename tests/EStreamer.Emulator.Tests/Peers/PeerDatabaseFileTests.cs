@@ -11,6 +11,8 @@ namespace EStreamer.Emulator.Tests.Peers;
 /// The peer database file: owner-only, like the folder that holds it; a broken file stops the start with its
 /// location, and one that breaks while the server runs leaves the last good peers in use.
 /// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)] // every test gets its own instance and data folder
 public sealed class PeerDatabaseFileTests
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;

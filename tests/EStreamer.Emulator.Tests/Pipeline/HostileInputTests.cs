@@ -9,6 +9,7 @@ namespace EStreamer.Emulator.Tests.Pipeline;
 /// Malformed and unfriendly input over real TLS: each gets the answer reference 7.3 prescribes (an Error, then
 /// a close) or the log line reference 5.4 asks for, never silence.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class HostileInputTests
 {
     private const int MessageTooLong = 4;

@@ -17,6 +17,7 @@ namespace EStreamer.Emulator.Tests.Scenarios;
 /// Every scripted fault over real TLS, each at its scripted point: after the third data message
 /// (Streaming Information and two bundles of five events) on connection 1, while other sessions go on.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class FaultTests
 {
     private const string Template = """
@@ -202,7 +203,7 @@ public sealed class FaultTests
         await using var client = await OpenAsync(emulator);
         await ReadTwoBundlesAsync(client);
         var (id, _) = await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.Stall);
-        var stalled = await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 2);
+        var stalled = await EffectInPlaceAsync(emulator, client, id, nullsBefore: 2);
 
         // Seven keep-alive intervals of the stall's 1500 ms: each idle check runs before the client's Null
         // that follows it is read, so the counts below are what the server did in that time.
@@ -210,7 +211,7 @@ public sealed class FaultTests
         {
             clock.Advance(TimeSpan.FromMilliseconds(200));
             await client.SendAsync(NullMessage.Instance);
-            await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 2 + step);
+            await emulator.WaitForSessionAsync(s => s.Id == id && s.NullsReceived == 3 + step);
         }
 
         var during = emulator.Server.Sessions.Find(id)!;
@@ -239,9 +240,11 @@ public sealed class FaultTests
         await client.SendAsync(new EventStreamRequestMessage(EventStreamRequestMessage.FromNow, RequestFlags.MetadataV4));
         var session = await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming);
 
-        // A flag-only request with nothing to stream is answered at once with a Null (reference 3.4). Read
-        // it before the clock moves: written after the move, it would count as the writer's last activity.
+        // A flag-only request with nothing to stream is answered at once with a Null (reference 3.4). The
+        // clock moves only once the server counts that write as done: the client can read the bytes before
+        // the server notes the write, and a write noted after the move would put the keep-alive off.
         Assert.That(await client.ReceiveAsync(), Is.EqualTo(NullMessage.Instance), "the immediate answer");
+        await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.BytesSent >= 8 && s.QueuedBytes == 0);
 
         // Nothing to stream: one keep-alive interval brings a Null.
         clock.Advance(TimeSpan.FromMilliseconds(200));
@@ -250,11 +253,12 @@ public sealed class FaultTests
 
         Assert.That(emulator.Server.InjectFault(session.Id, new Fault { Kind = Emulator.Faults.FaultKind.KeepaliveGap, Duration = TimeSpan.FromMilliseconds(1500) }), Is.True);
         await recorder.WaitForAsync<FaultFired>(f => f.Kind == Emulator.Faults.FaultKind.KeepaliveGap);
+        await EffectInPlaceAsync(emulator, client, session.Id, nullsBefore: 0);
         for (var step = 1; step <= 7; step++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(200));
             await client.SendAsync(NullMessage.Instance);
-            await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.NullsReceived == step);
+            await emulator.WaitForSessionAsync(s => s.Id == session.Id && s.NullsReceived == 1 + step);
         }
 
         Assert.That(emulator.Server.Sessions.Find(session.Id)!.KeepalivesSent, Is.EqualTo(before.KeepalivesSent), "no keep-alive during the gap");
@@ -305,6 +309,18 @@ public sealed class FaultTests
 
         await using var again = await OpenAsync(emulator);
         Assert.That((await again.ReceiveAsync<MessageBundle>()).Items, Is.Not.Empty);
+    }
+
+    /// <summary>
+    /// The server reports a fault as it starts it, and sets the fault's end from its clock just after: a
+    /// Null it reads after the report is read once that is done (both on the session's event loop), so the
+    /// clock may move from then on without moving the end.
+    /// </summary>
+    private static async Task<SessionInfo> EffectInPlaceAsync(RunningEmulator emulator, EStreamerClient client, uint session, long nullsBefore)
+    {
+        await emulator.WaitForSessionAsync(s => s.Id == session && s.NullsReceived == nullsBefore);
+        await client.SendAsync(NullMessage.Instance);
+        return await emulator.WaitForSessionAsync(s => s.Id == session && s.NullsReceived == nullsBefore + 1);
     }
 
     private static async Task<RunningEmulator> StartAsync(string kind, string parameters = "", TimeProvider? time = null)

@@ -12,24 +12,29 @@ using EStreamer.Scenarios;
 using EStreamer.Scenarios.Loading;
 using EStreamer.Scenarios.Model;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EStreamer.Emulator.Tests.Scenarios;
 
 /// <summary>
 /// The shipped scenarios played by the real server and read by the protocol-based client over TLS.
 /// Each is compiled with a start time in the past where its scripted steps lie ahead, so that they are
-/// already history and the test need not wait for them.
+/// already history and the test need not wait for them; those that read live traffic run it on a fast
+/// fake clock.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // every test has its own emulator; several wait for their scenario's first live seconds
 public sealed class ShippedScenarioTests
 {
     [TestCaseSource(nameof(ShippedNames))]
-    [Parallelizable(ParallelScope.Children)] // each case waits for its scenario's first live seconds
     public async Task Every_shipped_scenario_starts_and_streams_records_the_protocol_client_decodes(string name)
     {
-        // Started now: their history is what they script, and the first live events come within seconds.
-        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample(name), DateTimeOffset.UtcNow);
+        // Started now: their history is what they script, and the first live events come within a few
+        // scripted seconds. The clock moves in small steps: a firehose (high-rate) makes only what is due.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartOnFastClockAsync(name, clock, TimeSpan.Zero);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(10));
         var bundle = await client.ReceiveAsync<MessageBundle>();
         Assert.That(bundle.Items, Is.Not.Empty, name);
     }
@@ -82,7 +87,9 @@ public sealed class ShippedScenarioTests
     [Test]
     public async Task Duplicates_on_reconnect_resends_the_scripted_event_byte_for_byte_then_again_after_the_reconnect()
     {
-        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("duplicates-on-reconnect"), DateTimeOffset.UtcNow.AddSeconds(-40));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartOnFastClockAsync("duplicates-on-reconnect", clock, TimeSpan.FromSeconds(-40));
+        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(100));
         var received = new List<EventData>();
         await using (var first = await emulator.ConnectAsync())
         {
@@ -116,9 +123,11 @@ public sealed class ShippedScenarioTests
     [Test]
     public async Task Unknown_records_sends_record_9999_right_after_the_20th_message_of_the_first_session()
     {
-        await using var emulator = await RunningEmulator.StartAsync(ScenarioLoader.LoadExample("unknown-records"), DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartOnFastClockAsync("unknown-records", clock, TimeSpan.Zero);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
+        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(100));
 
         // The Streaming Information was message 1; bundles 2 to 20 are ordinary, the next carries the fault.
         var bundles = await Requests.ReadBundlesAsync(client, b => b.Count >= 20);
@@ -184,6 +193,16 @@ public sealed class ShippedScenarioTests
             Assert.That(new IPAddress(answer.ProfileBody.AsSpan()[..16]).MapToIPv4(), Is.EqualTo(host.Address));
         }
     }
+
+    /// <summary>A shipped scenario started <paramref name="offset"/> from the clock's now, on that clock.</summary>
+    private static Task<RunningEmulator> StartOnFastClockAsync(string name, FakeTimeProvider clock, TimeSpan offset) =>
+        RunningEmulator.StartAsync(ScenarioLoader.LoadExample(name), clock.GetUtcNow() + offset, options =>
+        {
+            options.Time = clock;
+
+            // The clock runs fast: a handshake slowed by a busy machine must not pass for a stuck one.
+            options.HandshakeTimeout = TimeSpan.FromDays(1);
+        });
 
     private static async Task<string[]> StreamBytesAsync(Scenario scenario, DateTimeOffset start)
     {

@@ -9,6 +9,8 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// The disconnect rules of reference 7.3, each over real TLS: request errors get an Error then a close,
 /// a client Error closes, disabling the service closes silently and refuses new connections.
 /// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)] // every test gets its own instance and emulator
 public sealed class DisconnectRuleTests
 {
     private RunningEmulator _emulator = null!;

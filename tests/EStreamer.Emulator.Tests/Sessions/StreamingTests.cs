@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace EStreamer.Emulator.Tests.Sessions;
 
 /// <summary>Start times, duplicates on reconnect, keep-alives and host requests, over real TLS.</summary>
+[Parallelizable(ParallelScope.All)] // every test starts its own emulator
 public sealed class StreamingTests
 {
     private const uint T = 1_800_000_000;

@@ -20,7 +20,8 @@ public sealed class FailOnBufferLeakAttribute : Attribute, ITestAction
         var leaks = BufferLeaks.Collect();
         if (leaks.Length > 0)
         {
-            Assert.Fail($"DotNetty reported {leaks.Length} leaked buffer(s) while this test ran or just before:\n{string.Join("\n", leaks)}");
+            Assert.Fail($"DotNetty reported {leaks.Length} leaked buffer(s) while this test ran or just before " +
+                $"(run with {TestSetup.LeakRecordsVariable}=4 in the environment to see where each was last touched):\n{string.Join("\n", leaks)}");
         }
     }
 }
