@@ -176,9 +176,29 @@ internal sealed class FaultHandler : ChannelHandlerAdapter
             return;
         }
 
+        // A stall or keep-alive gap is in effect, its end time set, before it is reported: whoever waits on the
+        // report (a test moving a fake clock) then sees the fault as it is. The others report first, so the
+        // report comes before the close or the bytes they cause.
+        if (fault.Kind is FaultKind.Stall or FaultKind.KeepaliveGap)
+        {
+            Apply(context, fault);
+            Report(fault);
+            return;
+        }
+
+        Report(fault);
+        Apply(context, fault);
+    }
+
+    private void Report(Fault fault)
+    {
         var detail = fault.Describe();
         Log.FaultFired(_logger, _connection.Id, fault.Kind.ToString(), detail);
         _registry.Raise(_connection.Id, new SessionFaultFired(fault.Kind, detail));
+    }
+
+    private void Apply(IChannelHandlerContext context, Fault fault)
+    {
         switch (fault.Kind)
         {
             case FaultKind.GracefulDisconnect:
