@@ -56,51 +56,37 @@ public sealed class ControlLimitTests
         await using var emulator = await RunningEmulator.StartAsync(control: c => (c.MaxConcurrentLoads, c.MaxQueuedLoads) = (1, 0));
 
         // A request whose body never finishes holds the one permit; requests behind it are turned away, not queued.
-        // Its body keeps trickling (comment lines, well above Kestrel's minimum data rate) so the server does
-        // not drop it as a stalled upload while the test runs.
+        // Before each probe it sends one more line of its body (a comment), so its upload keeps well above
+        // Kestrel's minimum data rate for as long as the probes take and the server never drops it as stalled.
         using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await held.ConnectAsync(IPAddress.Loopback, emulator.ControlServer!.Port);
         await held.SendAsync("POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 500000\r\n\r\n"u8.ToArray());
-        using var stopTrickle = new CancellationTokenSource();
-        var trickle = TrickleAsync(held, stopTrickle.Token);
+        var line = System.Text.Encoding.ASCII.GetBytes("#" + new string('x', 510) + "\n");
 
         // Until the held request is admitted a probe may still get through (200); once it is, each gets 429.
-        var refused = await PostUntilAsync(emulator.Http!, HttpStatusCode.TooManyRequests);
+        var refused = await PostUntilAsync(emulator.Http!, HttpStatusCode.TooManyRequests, () => held.SendAsync(line));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(refused.Body?["title"]?.GetValue<string>(), Is.EqualTo("too many requests"));
         }
 
-        await stopTrickle.CancelAsync();
-        await trickle;
         held.Close();
         var after = await PostUntilAsync(emulator.Http!, HttpStatusCode.OK);
         Assert.That(after.Status, Is.EqualTo(HttpStatusCode.OK), "once the held request ends the endpoint takes requests again");
     }
 
-    private static async Task TrickleAsync(Socket socket, CancellationToken cancellationToken)
-    {
-        var line = System.Text.Encoding.ASCII.GetBytes("#" + new string('x', 510) + "\n");
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await socket.SendAsync(line, SocketFlags.None, cancellationToken);
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostUntilAsync(HttpClient http, HttpStatusCode wanted)
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostUntilAsync(HttpClient http, HttpStatusCode wanted, Func<Task<int>>? beforeEach = null)
     {
         var deadline = DateTime.UtcNow + TestClient.DefaultTimeout;
         (HttpStatusCode Status, JsonNode? Body) answer;
         do
         {
+            if (beforeEach is not null)
+            {
+                await beforeEach();
+            }
+
             answer = await PostAsync(http, "/events", "timeline: []\n", "application/yaml");
         }
         while (answer.Status != wanted && DateTime.UtcNow < deadline);
