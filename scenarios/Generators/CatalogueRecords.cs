@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Layouts;
 using EStreamer.Protocol.Records.Metadata;
@@ -10,7 +9,7 @@ namespace EStreamer.Scenarios.Generators;
 /// declared layout and every ID–name and UUID–name metadata record. The event families with their own steps
 /// (intrusion, connection, file ...) keep those steps. Policy records (145–147, block 64) are scriptable too. YAML names them by number or by kebab-case name.
 /// </summary>
-internal static partial class CatalogueRecords
+internal static class CatalogueRecords
 {
     /// <summary>Every scriptable type, in numeric order; a traffic block's <c>record</c> family cycles through them.</summary>
     public static IReadOnlyList<RecordType> Types { get; } =
@@ -26,15 +25,9 @@ internal static partial class CatalogueRecords
 
     /// <summary>Kebab-case names of every <see cref="RecordType"/> member: <c>vlan-tag-update</c>, <c>host-ioc-set</c>.</summary>
     public static IReadOnlyDictionary<string, RecordType> Names { get; } =
-        Enum.GetValues<RecordType>().Distinct().ToDictionary(t => Kebab(t.ToString()), t => t, StringComparer.Ordinal);
+        Enum.GetValues<RecordType>().Distinct().ToDictionary(t => Loading.Names.Kebab(t.ToString()), t => t, StringComparer.Ordinal);
 
     public static bool IsScriptable(RecordType type) => Scriptable.Contains(type);
 
-    public static string NameOf(RecordType type) => Enum.IsDefined(type) ? Kebab(type.ToString()) : ((uint)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    // "NetBios" is one word in every document that names it.
-    private static string Kebab(string pascal) => WordStart().Replace(pascal.Replace("NetBios", "Netbios", StringComparison.Ordinal), "-").ToLowerInvariant();
-
-    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
-    private static partial Regex WordStart();
+    public static string NameOf(RecordType type) => Enum.IsDefined(type) ? Loading.Names.Kebab(type.ToString()) : ((uint)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

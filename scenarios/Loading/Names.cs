@@ -4,8 +4,18 @@ using EStreamer.Scenarios.Model;
 namespace EStreamer.Scenarios.Loading;
 
 /// <summary>The YAML spellings of enumerations and coded fields. Kebab-case throughout, as in the keys.</summary>
-internal static class Names
+internal static partial class Names
 {
+    /// <summary>
+    /// The YAML spelling of a C# name: <c>VlanTagUpdate</c> → <c>vlan-tag-update</c>, <c>EventMicrosecond</c> →
+    /// <c>event-microsecond</c>. "NetBios" is one word in every document that names it.
+    /// </summary>
+    public static string Kebab(string pascal) =>
+        WordStart().Replace(pascal.Replace("NetBios", "Netbios", StringComparison.Ordinal), "-").ToLowerInvariant();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
+    private static partial System.Text.RegularExpressions.Regex WordStart();
+
     public static readonly IReadOnlyDictionary<string, EventKind> EventKinds = new Dictionary<string, EventKind>
     {
         ["intrusion"] = EventKind.Intrusion,

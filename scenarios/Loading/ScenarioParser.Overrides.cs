@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Records.Connection;
 using EStreamer.Protocol.Records.Correlation;
@@ -59,7 +58,7 @@ internal sealed partial class ScenarioParser
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && !NotSettable.Contains(p.Name))
-            .ToDictionary(p => Kebab(p.Name), StringComparer.Ordinal);
+            .ToDictionary(p => Names.Kebab(p.Name), StringComparer.Ordinal);
         if (_context.Mapping(node, $"'{path}'", properties.Keys.ToArray()) is not { } map)
         {
             return null;
@@ -133,9 +132,4 @@ internal sealed partial class ScenarioParser
         _context.Error(node, $"'{path}' ({type.Name}) cannot be set from a scenario");
         return null;
     }
-
-    private static string Kebab(string pascal) => PropertyWordStart().Replace(pascal, "-").ToLowerInvariant();
-
-    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
-    private static partial Regex PropertyWordStart();
 }
