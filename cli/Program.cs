@@ -21,6 +21,11 @@ public static class Program
             DotNetty.Common.ResourceLeakDetector.Level = DotNetty.Common.ResourceLeakDetector.DetectionLevel.Disabled;
         }
 
+        if (args is ["serve", ..])
+        {
+            ServingDefaults.Apply();
+        }
+
         return RunAsync(args, new CommandContext(Console.Out, Console.Error, OptionLayers.ProcessEnvironment()));
     }
 

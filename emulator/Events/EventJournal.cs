@@ -10,6 +10,7 @@ public sealed class EventJournal : IEventSource
 {
     private readonly object _gate = new();
     private readonly Dictionary<IPAddress, HostProfile> _hosts = [];
+    private readonly MetadataInterner _metadata = new();
     private readonly int _capacity;
 
     // A ring over a growing array: appending at the cap overwrites the oldest event in place, so a full
@@ -54,7 +55,7 @@ public sealed class EventJournal : IEventSource
             foreach (var (archiveTimestamp, record, metadata) in items)
             {
                 var last = _count > 0 ? At(_count - 1).ArchiveTimestamp : 0;
-                Add(new StoredEvent(_nextSequence++, Math.Max(archiveTimestamp, last), record, metadata));
+                Add(new StoredEvent(_nextSequence++, Math.Max(archiveTimestamp, last), _metadata.Event(record), _metadata.List(metadata)));
             }
         }
 

@@ -8,6 +8,7 @@ using EStreamer.Emulator.Logging;
 using EStreamer.Emulator.Peers;
 using EStreamer.Emulator.Server;
 using EStreamer.Emulator.Sessions;
+using EStreamer.Emulator.Tls;
 using Microsoft.Extensions.Logging;
 
 namespace EStreamer.Emulator.Pipeline;
@@ -89,7 +90,7 @@ internal sealed class EStreamerChannelInitializer : ChannelInitializer<ISocketCh
         var tls = new TlsHandler(
             stream =>
             {
-                var ssl = new SslStream(stream, true, (_, _, _, _) => true);
+                var ssl = IdleLightSslStream.Over(stream, (_, _, _, _) => true);
                 connection.Tls = ssl;
                 return ssl;
             },

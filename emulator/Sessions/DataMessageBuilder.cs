@@ -22,11 +22,12 @@ internal readonly record struct PendingItem(StoredEvent? Event, IRecord Record, 
 /// </summary>
 internal sealed class DataMessageBuilder
 {
-    // One writer per event-loop thread: a message is built and copied out before the thread builds another.
+    // One writer per event-loop thread: a payload is encoded and copied out before the thread encodes another.
     [ThreadStatic]
     private static WireWriter? t_writer;
 
     private readonly SharedEncodings _shared;
+    private readonly List<byte[]> _payloads = [];
     private StreamNegotiation? _negotiation;
     private bool _extendedHeader;
 
@@ -41,32 +42,51 @@ internal sealed class DataMessageBuilder
         _extendedHeader = extendedHeader;
     }
 
-    /// <summary>A Message Bundle of <paramref name="items"/>, in a buffer of exactly its size.</summary>
+    /// <summary>A Message Bundle of <paramref name="items"/>, written straight into a buffer of exactly its size.</summary>
     public IByteBuffer Bundle(IByteBufferAllocator allocator, uint connectionId, uint sequence, List<PendingItem> items)
     {
-        var writer = Scratch();
-        var lengthAt = BeginMessage(writer, MessageType.MessageBundle);
-        writer.WriteUInt32(connectionId);
-        writer.WriteUInt32(sequence);
+        // Payloads first (shared bytes, or encoded now), so the bundle's size is known and each payload is
+        // copied once, into the buffer that is sent.
+        _payloads.Clear();
+        var length = 8;
         foreach (var item in items)
         {
-            writer.WriteUInt32(MessageBundle.ItemType);
-            var itemLengthAt = writer.ReserveUInt32();
-            var itemStart = writer.Position;
-            WritePayload(writer, item);
-            writer.PatchUInt32(itemLengthAt, (uint)(writer.Position - itemStart));
+            var payload = Payload(item);
+            _payloads.Add(payload);
+            length += 8 + payload.Length;
         }
 
-        return EndMessage(writer, lengthAt, allocator);
+        var buffer = allocator.Buffer(MessageHeader.Size + length, MessageHeader.Size + length);
+        WriteHeader(buffer, MessageType.MessageBundle, length);
+        buffer.WriteInt((int)connectionId);
+        buffer.WriteInt((int)sequence);
+        foreach (var payload in _payloads)
+        {
+            buffer.WriteInt((int)MessageBundle.ItemType);
+            buffer.WriteInt(payload.Length);
+            buffer.WriteBytes(payload);
+        }
+
+        _payloads.Clear();
+        return buffer;
     }
 
     /// <summary>One Event Data message for <paramref name="item"/>, in a buffer of exactly its size.</summary>
     public IByteBuffer EventData(IByteBufferAllocator allocator, PendingItem item)
     {
-        var writer = Scratch();
-        var lengthAt = BeginMessage(writer, MessageType.EventData);
-        WritePayload(writer, item);
-        return EndMessage(writer, lengthAt, allocator);
+        var payload = Payload(item);
+        var buffer = allocator.Buffer(MessageHeader.Size + payload.Length, MessageHeader.Size + payload.Length);
+        WriteHeader(buffer, MessageType.EventData, payload.Length);
+        buffer.WriteBytes(payload);
+        return buffer;
+    }
+
+    private static void WriteHeader(IByteBuffer buffer, MessageType type, int length)
+    {
+        // DotNetty writes integers big-endian, as the wire wants them.
+        buffer.WriteShort(MessageHeader.CurrentVersion);
+        buffer.WriteShort((ushort)type);
+        buffer.WriteInt(length);
     }
 
     private static WireWriter Scratch()
@@ -76,40 +96,31 @@ internal sealed class DataMessageBuilder
         return writer;
     }
 
-    private static int BeginMessage(WireWriter writer, MessageType type)
-    {
-        writer.WriteUInt16(MessageHeader.CurrentVersion);
-        writer.WriteUInt16((ushort)type);
-        return writer.ReserveUInt32();
-    }
-
-    private static IByteBuffer EndMessage(WireWriter writer, int lengthAt, IByteBufferAllocator allocator)
-    {
-        writer.PatchUInt32(lengthAt, (uint)(writer.Position - MessageHeader.Size));
-        var written = writer.WrittenSegment;
-        var buffer = allocator.Buffer(written.Count, written.Count);
-        buffer.WriteBytes(written.Array!, written.Offset, written.Count);
-        return buffer;
-    }
-
-    private void WritePayload(WireWriter writer, PendingItem item)
+    /// <summary>
+    /// The Event Data payload of <paramref name="item"/>: a stored event's shared bytes when a session with
+    /// this layout encoded it, otherwise encoded now (and remembered for the others).
+    /// </summary>
+    private byte[] Payload(PendingItem item)
     {
         var negotiation = _negotiation ?? throw new InvalidOperationException("the builder has no negotiation yet");
-        if (item.Event is not { } stored
-            || !negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Record.RecordType), out var layout))
+        FamilyLayout? layout = null;
+        if (item.Event is { } stored && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Record.RecordType), out var streamed))
         {
-            RecordCodec.WritePayload(writer, new EventData(negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader));
-            return;
+            layout = streamed;
+            if (_shared.Find(stored, negotiation.Profile, streamed, _extendedHeader) is { } shared)
+            {
+                return shared;
+            }
         }
 
-        if (_shared.Find(stored, negotiation.Profile, layout, _extendedHeader) is { } payload)
-        {
-            writer.WriteBytes(payload);
-            return;
-        }
-
-        var start = writer.Position;
+        var writer = Scratch();
         RecordCodec.WritePayload(writer, new EventData(negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader));
-        _shared.Remember(stored, negotiation.Profile, layout, _extendedHeader, writer.WrittenSpan[start..].ToArray());
+        var payload = writer.WrittenSpan.ToArray();
+        if (layout is not null)
+        {
+            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, payload);
+        }
+
+        return payload;
     }
 }

@@ -9,6 +9,8 @@ namespace EStreamer.Protocol.Records.Layouts;
 /// </summary>
 public sealed class LayoutRecord : IRecord, IEquatable<LayoutRecord>
 {
+    private byte[]? _body;
+
     public LayoutRecord(RecordLayout layout, FieldValues values)
     {
         Layout = layout;
@@ -20,6 +22,11 @@ public sealed class LayoutRecord : IRecord, IEquatable<LayoutRecord>
     public FieldValues Values { get; }
 
     public RecordType RecordType => Layout.RecordType;
+
+    // The body's bytes, made the first time the record is compared or hashed: equality is by encoding, and a
+    // metadata record is compared often (once per session, and when the journal takes it). The values are
+    // not changed once the record is made.
+    private byte[] Body => _body ??= RecordCodec.WriteBody(this);
 
     /// <summary>The discovery header, for layouts that start with one.</summary>
     public DiscoveryHeader? Header => Values.TryGetValue(LayoutField.Header.Name, out var header) ? header as DiscoveryHeader : null;
@@ -39,11 +46,17 @@ public sealed class LayoutRecord : IRecord, IEquatable<LayoutRecord>
     public void WriteBody(WireWriter writer) => LayoutCodec.Write(writer, Layout.Fields, Values, path: null);
 
     public bool Equals(LayoutRecord? other) =>
-        other is not null && other.RecordType == RecordType && RecordCodec.WriteBody(this).AsSpan().SequenceEqual(RecordCodec.WriteBody(other));
+        other is not null && (ReferenceEquals(this, other) || (other.RecordType == RecordType && Body.AsSpan().SequenceEqual(other.Body)));
 
     public override bool Equals(object? obj) => Equals(obj as LayoutRecord);
 
-    public override int GetHashCode() => HashCode.Combine(RecordType, RecordCodec.WriteBody(this).Length);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(RecordType);
+        hash.AddBytes(Body);
+        return hash.ToHashCode();
+    }
 
     public override string ToString() => $"{Layout.Name} (record {(uint)RecordType})";
 }

@@ -1,5 +1,6 @@
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Metadata;
 
 namespace EStreamer.Emulator.Tests.Events;
 
@@ -60,6 +61,29 @@ public sealed class EventJournalTests
         var held = new List<StoredEvent>();
         journal.Read(journal.StartSequence(0), 10, held);
         Assert.That(held.Select(e => e.Sequence), Is.EqualTo(new long[] { 4 }));
+    }
+
+    [Test]
+    public void Equal_metadata_appended_apart_is_held_as_one_instance()
+    {
+        var journal = new EventJournal(capacity: 10);
+        var device = new IdNameRecord(RecordType.ManagedDevice, 7, "edge-7");
+        var sameDevice = new IdNameRecord(RecordType.ManagedDevice, 7, "edge-7");
+        var otherDevice = new IdNameRecord(RecordType.ManagedDevice, 8, "edge-8");
+        IReadOnlyList<IRecord> shared = [device];
+        journal.Append(1, Record(1), shared);
+        journal.Append(2, Record(2), [sameDevice, otherDevice]);
+        journal.Append(3, sameDevice, []);
+
+        var held = new List<StoredEvent>();
+        journal.Read(journal.StartSequence(0), 10, held);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(held[0].Metadata, Is.SameAs(shared), "a list of first-seen instances is kept as it is");
+            Assert.That(held[1].Metadata[0], Is.SameAs(device), "an equal record becomes the instance seen first");
+            Assert.That(held[1].Metadata[1], Is.SameAs(otherDevice));
+            Assert.That(held[2].Record, Is.SameAs(device), "a metadata record appended as an event is the same instance too");
+        }
     }
 
     private static OpaqueRecord Record(uint marker) => new((RecordType)marker, new byte[] { 1, 2, 3 });

@@ -27,3 +27,25 @@ public sealed class RecordLayoutsTests
         }
     }
 }
+
+/// <summary>Two layout records are equal, and hash alike, exactly when their type and bytes are the same.</summary>
+public sealed class LayoutRecordEqualityTests
+{
+    [Test]
+    public void Records_with_the_same_bytes_are_equal_and_hash_alike_and_one_changed_field_is_not()
+    {
+        var layout = RecordLayouts.All.First(l => l.Fields.Any(f => f.Name == "name"));
+        LayoutRecord Named(string name) => new(layout, new FieldValues().Set("name", name));
+
+        var first = Named("alpha");
+        var second = Named("alpha");
+        var other = Named("alphb");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(second.GetHashCode(), Is.EqualTo(first.GetHashCode()));
+            Assert.That(other, Is.Not.EqualTo(first));
+            Assert.That(new HashSet<IRecord> { first, second, other }, Has.Count.EqualTo(2));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records;
+
+namespace EStreamer.Emulator.Events;
+
+/// <summary>
+/// Gives every metadata record the journal holds one instance per value: two equal records appended
+/// separately come out as the same object. Sessions then settle "sent before?" by reference for almost every
+/// metadata record, instead of hashing whole records per session and event, and the journal holds each value once.
+/// The number of values remembered is capped; past the cap records pass through as they are (sessions still
+/// compare by value, so nothing is sent twice).
+/// </summary>
+internal sealed class MetadataInterner
+{
+    /// <summary>Distinct metadata values remembered at most.</summary>
+    public const int MaxValues = 65_536;
+
+    // Canonical instances by reference (the fast path for generators that share one instance per value), and by value.
+    private readonly HashSet<IRecord> _canonical = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IRecord, IRecord> _byValue = [];
+
+    /// <summary>The record itself when it is not metadata, else the one instance of its value.</summary>
+    public IRecord Event(IRecord record) =>
+        RecordFamilies.FamilyOf(record.RecordType) == EventFamily.Metadata ? Intern(record) : record;
+
+    /// <summary>The list itself when every item is already the instance of its value, else a copy that uses those instances.</summary>
+    public IReadOnlyList<IRecord> List(IReadOnlyList<IRecord> metadata)
+    {
+        IRecord[]? copy = null;
+        for (var i = 0; i < metadata.Count; i++)
+        {
+            var item = metadata[i];
+            var canonical = Intern(item);
+            if (copy is null && !ReferenceEquals(canonical, item))
+            {
+                copy = new IRecord[metadata.Count];
+                for (var j = 0; j < i; j++)
+                {
+                    copy[j] = metadata[j];
+                }
+            }
+
+            if (copy is not null)
+            {
+                copy[i] = canonical;
+            }
+        }
+
+        return copy ?? metadata;
+    }
+
+    private IRecord Intern(IRecord record)
+    {
+        if (_canonical.Contains(record))
+        {
+            return record;
+        }
+
+        if (_byValue.TryGetValue(record, out var canonical))
+        {
+            return canonical;
+        }
+
+        if (_byValue.Count < MaxValues)
+        {
+            _byValue.Add(record, record);
+            _canonical.Add(record);
+        }
+
+        return record;
+    }
+}
