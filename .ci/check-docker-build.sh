@@ -15,9 +15,19 @@ trap 'stop_serve 10 || true; rm -rf "$work"' EXIT
 mkdir "$work/root" "$work/data"
 
 version="$(project_version cli/EStreamer.Emulator.Cli.csproj)"
-echo "check-docker-build: replaying the Dockerfile's build stage (ESTREAMER_VERSION=$version) in $work/root"
-published="$(python3 .ci/replay-dockerfile-stage.py --context . --root "$work/root" --build-arg "ESTREAMER_VERSION=$version" | head -n 1)"
+echo "check-docker-build: replaying the Dockerfile's build stage (ESTREAMER_VERSION=$version, TARGETARCH=$(uname -m)) in $work/root"
+# BuildKit passes the platform's CPU as TARGETARCH; the replay does the same, so the ReadyToRun path is built.
+case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch="" ;; esac
+published="$(python3 .ci/replay-dockerfile-stage.py --context . --root "$work/root" --build-arg "ESTREAMER_VERSION=$version" --build-arg "TARGETARCH=$arch" | head -n 1)"
 [ -f "$published/estreamer-emulator.dll" ] || { echo "check-docker-build: no estreamer-emulator.dll in $published" >&2; exit 1; }
+
+if [ -n "$arch" ]; then
+    # A ReadyToRun image carries machine code for its platform: its PE machine field is no longer I386 (0x14c),
+    # which every portable IL assembly has.
+    machine="$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); o=struct.unpack_from("<I",d,0x3c)[0]; print(hex(struct.unpack_from("<H",d,o+4)[0]))' "$published/EStreamer.Emulator.dll")"
+    [ "$machine" != "0x14c" ] || { echo "check-docker-build: EStreamer.Emulator.dll is not ReadyToRun (PE machine $machine)" >&2; exit 1; }
+    echo "check-docker-build: ReadyToRun output (PE machine $machine)"
+fi
 
 read -r port control_port < <(free_ports)
 echo "check-docker-build: serve from ${published#"$work/root"} on 127.0.0.1:$port, control port $control_port"
