@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using DotNetty.Buffers;
 using EStreamer.Emulator.Events;
+using EStreamer.Client;
 using EStreamer.Emulator.Pipeline;
 using EStreamer.Emulator.Scenarios;
+using EStreamer.Emulator.Sessions;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
 using EStreamer.Protocol.Records;
 using EStreamer.Scenarios;
 using EStreamer.Scenarios.Loading;
@@ -25,6 +28,12 @@ public class EncoderBenchmarks
     private MessageBundle _bundle = null!;
     private EventDataMessage[] _messages = [];
     private readonly WireWriter _writer = new(64 * 1024);
+    private List<PendingItem> _pending = [];
+    private DataMessageBuilder _sharing = null!;
+    private StreamNegotiation _negotiation = null!;
+    private DataMessageBuilder _encoding = null!;
+    private DataMessageBuilder _encodingOlder = null!;
+    private bool _turn;
 
     [GlobalSetup]
     public void Setup()
@@ -44,6 +53,48 @@ public class EncoderBenchmarks
         _items = stored.Select(e => new EventData(e.Record, e.ArchiveTimestamp, ExtendedHeader: true)).ToArray();
         _bundle = new MessageBundle(1, 1, _items);
         _messages = _items.Select(i => new EventDataMessage(i)).ToArray();
+
+        // A session as eNcore 5.2 opens it; the sharing builder's cache already holds every payload, as it does
+        // for the second and later sessions streaming the same events.
+        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
+        requested.AddEntries([.. StreamRequest.Encore52Entries]);
+        _negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
+        _pending = stored.Select(e => new PendingItem(e, e.Record, e.ArchiveTimestamp)).ToList();
+        _sharing = new DataMessageBuilder(new SharedEncodings());
+        _sharing.Configure(_negotiation, extendedHeader: true);
+        _sharing.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending).Release();
+
+        var cache = new SharedEncodings();
+        var older = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
+        older.AddEntries([.. StreamRequest.Encore38Entries]);
+        _encoding = new DataMessageBuilder(cache);
+        _encoding.Configure(_negotiation, extendedHeader: true);
+        _encodingOlder = new DataMessageBuilder(cache);
+        _encodingOlder.Configure(StreamNegotiation.Negotiate(older, ClientProfile.Auto, sentStreamingRequest: true, _ => true), extendedHeader: true);
+    }
+
+    /// <summary>What a session runs when another session already encoded the events: shared payloads copied into a pooled buffer.</summary>
+    [Benchmark(OperationsPerInvoke = Records)]
+    public int Session_bundle_of_100_shared()
+    {
+        var buffer = _sharing.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending);
+        var size = buffer.ReadableBytes;
+        buffer.Release();
+        return size;
+    }
+
+    /// <summary>
+    /// What the first (or only) session runs: every payload encoded for its negotiation (and kept for others),
+    /// then the bundle. Two sessions with different layouts take turns on one cache, so neither finds a payload.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Records)]
+    public int Session_bundle_of_100_first()
+    {
+        _turn = !_turn;
+        var buffer = (_turn ? _encoding : _encodingOlder).Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending);
+        var size = buffer.ReadableBytes;
+        buffer.Release();
+        return size;
     }
 
     /// <summary>The protocol writer alone: one bundle of 100 records into a reused writer.</summary>
