@@ -12,12 +12,16 @@ namespace EStreamer.Emulator.Events;
 /// </summary>
 internal sealed class MetadataInterner
 {
-    /// <summary>Distinct metadata values remembered at most.</summary>
+    /// <summary>Distinct metadata values (and canonical lists) remembered at most.</summary>
     public const int MaxValues = 65_536;
 
     // Canonical instances by reference (the fast path for generators that share one instance per value), and by value.
     private readonly HashSet<IRecord> _canonical = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IRecord, IRecord> _byValue = [];
+
+    // Lists already found to hold only canonical instances: generators share one list among the events with the
+    // same metadata, so most lists are checked once rather than item by item per event.
+    private readonly HashSet<IReadOnlyList<IRecord>> _canonicalLists = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The record itself when it is not metadata, else the one instance of its value.</summary>
     public IRecord Event(IRecord record) =>
@@ -26,6 +30,11 @@ internal sealed class MetadataInterner
     /// <summary>The list itself when every item is already the instance of its value, else a copy that uses those instances.</summary>
     public IReadOnlyList<IRecord> List(IReadOnlyList<IRecord> metadata)
     {
+        if (metadata.Count == 0 || _canonicalLists.Contains(metadata))
+        {
+            return metadata;
+        }
+
         IRecord[]? copy = null;
         for (var i = 0; i < metadata.Count; i++)
         {
@@ -44,6 +53,11 @@ internal sealed class MetadataInterner
             {
                 copy[i] = canonical;
             }
+        }
+
+        if (copy is null && _canonicalLists.Count < MaxValues)
+        {
+            _canonicalLists.Add(metadata);
         }
 
         return copy ?? metadata;
