@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records.Connection;
 using EStreamer.Protocol.Records.Discovery;
 
@@ -8,74 +7,20 @@ namespace EStreamer.Scenarios.Generators;
 internal sealed class ConnectionGenerator
 {
     private static readonly ushort[] RuleActions = [1, 1, 1, 2, 6];
+    private static readonly byte[] NoFingerprint = new byte[20];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<ConnectionStatisticsRecord> _faker;
+    private readonly Draws _random;
 
     public ConnectionGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<ConnectionStatisticsRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var service = f.PickRandom(NetworkFacts.Services);
-                var web = service.Scheme is "http" or "https";
-                var server = f.PickRandom(context.Hosts.Domains);
-                var users = context.Users;
-                var initiatorPackets = (ulong)f.Random.Int(1, 2_000);
-                var responderPackets = (ulong)f.Random.Int(1, 4_000);
-                return new ConnectionStatisticsRecord
-                {
-                    Header = new DiscoveryHeader
-                    {
-                        MacAddress = host.Mac,
-                        EventType = DiscoveryEventType.Connection,
-                        EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
-                        HostIp = host.Address,
-                    },
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    IngressZone = ScenarioWorld.InsideZone,
-                    EgressZone = ScenarioWorld.OutsideZone,
-                    IngressInterface = ScenarioWorld.InsideInterface,
-                    EgressInterface = ScenarioWorld.OutsideInterface,
-                    InitiatorIp = host.Address,
-                    ResponderIp = NetworkFacts.ExternalAddress(f),
-                    RuleAction = f.PickRandom(RuleActions),
-                    InitiatorPort = NetworkFacts.EphemeralPort(f),
-                    ResponderPort = service.Port,
-                    TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
-                    IpProtocol = service.Protocol,
-                    SnortInstanceId = (ushort)f.Random.Int(1, 8),
-                    ConnectionCounter = (ushort)f.Random.Int(1, 65535),
-                    InitiatorPackets = initiatorPackets,
-                    ResponderPackets = responderPackets,
-                    InitiatorBytes = initiatorPackets * (ulong)f.Random.Int(60, 600),
-                    ResponderBytes = responderPackets * (ulong)f.Random.Int(60, 1_400),
-                    UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
-                    ClientUrl = web ? $"{service.Scheme}://{server}{f.PickRandom(context.Hosts.Paths)}" : string.Empty,
-                    VlanId = (ushort)f.Random.Int(0, 20),
-                    ReferencedHost = web ? server : string.Empty,
-                    UserAgent = web ? f.PickRandom(NetworkFacts.UserAgents) : string.Empty,
-                    SslServerName = service.Scheme == "https" ? server : string.Empty,
-                    HttpResponseCode = web ? f.PickRandom(NetworkFacts.HttpResponseCodes) : 0,
-                    DnsQuery = service.Scheme == "dns" ? server : string.Empty,
-                    DnsRecordType = service.Scheme == "dns" ? (ushort)1 : (ushort)0,
-                    DnsTtl = service.Scheme == "dns" ? (uint)f.Random.Int(30, 86_400) : 0,
-                    SecurityContext = new byte[16],
-                    SslCertificateFingerprint = service.Scheme == "https" ? f.Random.Bytes(20) : new byte[20],
-                    SslSessionId = new byte[32],
-                    SslTicketId = new byte[20],
-                    FirstPacketSecond = (uint)f.Random.Int(0, 300),
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var world = _context.World;
         var second = request.Stamp.Second;
@@ -122,7 +67,7 @@ internal sealed class ConnectionGenerator
             VlanId = given.VlanId ?? draft.VlanId,
         };
 
-        var metadata = new MetadataList()
+        var metadata = new MetadataList(_context)
             .Add(world.Device(device))
             .Add(policy is null ? null : world.AccessPolicy(policy, device))
             .Add(world.AccessRule(accessRule))
@@ -133,5 +78,58 @@ internal sealed class ConnectionGenerator
             .Add(record.UserId == 0 ? null : world.User(record.UserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];
+    }
+
+    private ConnectionStatisticsRecord NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        var service = d.Pick(NetworkFacts.Services);
+        var web = service.Scheme is "http" or "https";
+        var server = d.Pick(_context.Hosts.Domains);
+        var users = _context.Users;
+        var initiatorPackets = (ulong)d.Int(1, 2_000);
+        var responderPackets = (ulong)d.Int(1, 4_000);
+        return new ConnectionStatisticsRecord
+        {
+            Header = new DiscoveryHeader
+            {
+                MacAddress = host.Mac,
+                EventType = DiscoveryEventType.Connection,
+                EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
+                HostIp = host.Address,
+            },
+            DeviceId = d.Pick(_context.DeviceIds),
+            IngressZone = ScenarioWorld.InsideZone,
+            EgressZone = ScenarioWorld.OutsideZone,
+            IngressInterface = ScenarioWorld.InsideInterface,
+            EgressInterface = ScenarioWorld.OutsideInterface,
+            InitiatorIp = host.Address,
+            ResponderIp = NetworkFacts.ExternalAddress(d),
+            RuleAction = d.Pick(RuleActions),
+            InitiatorPort = NetworkFacts.EphemeralPort(d),
+            ResponderPort = service.Port,
+            TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
+            IpProtocol = service.Protocol,
+            SnortInstanceId = (ushort)d.Int(1, 8),
+            ConnectionCounter = (ushort)d.Int(1, 65535),
+            InitiatorPackets = initiatorPackets,
+            ResponderPackets = responderPackets,
+            InitiatorBytes = initiatorPackets * (ulong)d.Int(60, 600),
+            ResponderBytes = responderPackets * (ulong)d.Int(60, 1_400),
+            UserId = users.Length > 0 && d.Bool(0.5) ? d.Pick(users).Id : 0,
+            ClientUrl = web ? $"{service.Scheme}://{server}{d.Pick(_context.Hosts.Paths)}" : string.Empty,
+            VlanId = (ushort)d.Int(0, 20),
+            ReferencedHost = web ? server : string.Empty,
+            UserAgent = web ? d.Pick(NetworkFacts.UserAgents) : string.Empty,
+            SslServerName = service.Scheme == "https" ? server : string.Empty,
+            HttpResponseCode = web ? d.Pick(NetworkFacts.HttpResponseCodes) : 0,
+            DnsQuery = service.Scheme == "dns" ? server : string.Empty,
+            DnsRecordType = service.Scheme == "dns" ? (ushort)1 : (ushort)0,
+            DnsTtl = service.Scheme == "dns" ? (uint)d.Int(30, 86_400) : 0,
+
+            // Security context, session and ticket IDs keep the record's shared zeros; only HTTPS has a certificate.
+            SslCertificateFingerprint = service.Scheme == "https" ? d.Bytes(20) : NoFingerprint,
+            FirstPacketSecond = (uint)d.Int(0, 300),
+        };
     }
 }

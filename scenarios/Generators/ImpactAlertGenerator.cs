@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records.Intrusion;
 
 namespace EStreamer.Scenarios.Generators;
@@ -12,31 +11,17 @@ internal sealed class ImpactAlertGenerator
     private static readonly byte[] FlagChoices = [0x01, 0x03, 0x07, 0x0F, 0x1F, 0x5F];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<ImpactAlertRecord> _faker;
+    private readonly Draws _random;
 
     public ImpactAlertGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<ImpactAlertRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                return new ImpactAlertRecord
-                {
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    Impact = f.PickRandom(FlagChoices),
-                    SourceIp = NetworkFacts.ExternalAddress(f),
-                    DestinationIp = host.Address,
-                    Description = f.Hacker.Phrase(),
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var about = request.Related;
         var flags = given.ImpactFlags ?? about?.ImpactFlags ?? (byte)draft.Impact;
@@ -54,6 +39,19 @@ internal sealed class ImpactAlertGenerator
             DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.DestinationIp,
             Description = given.Description ?? $"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}",
         };
-        return [new GeneratedRecord(record, [_context.World.Device(record.DeviceId)])];
+        return [new GeneratedRecord(record, _context.DeviceOnly(record.DeviceId))];
+    }
+
+    private ImpactAlertRecord NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        return new ImpactAlertRecord
+        {
+            DeviceId = d.Pick(_context.DeviceIds),
+            Impact = d.Pick(FlagChoices),
+            SourceIp = NetworkFacts.ExternalAddress(d),
+            DestinationIp = host.Address,
+            Description = d.Pick(_context.Words.HackerPhrases),
+        };
     }
 }

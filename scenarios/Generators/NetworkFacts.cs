@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using Bogus;
 using EStreamer.Protocol.Records.Files;
 
 namespace EStreamer.Scenarios.Generators;
@@ -46,7 +45,7 @@ internal static class NetworkFacts
         "python-requests/2.31.0",
     ];
 
-    public static ushort EphemeralPort(Faker f) => (ushort)f.Random.Int(49152, 65535);
+    public static ushort EphemeralPort(Draws d) => (ushort)d.Int(49152, 65535);
 
     /// <summary>Country code of private, reserved and documentation addresses: none, as a server shows them.</summary>
     public const ushort UnknownCountry = 0;
@@ -121,13 +120,14 @@ internal static class NetworkFacts
         return mac;
     }
 
-    /// <summary>A public IPv4 address: Bogus's addresses, with first octets that hold private or reserved ranges pushed out.</summary>
-    public static IPAddress ExternalAddress(Faker f)
+    /// <summary>A public IPv4 address: random octets, with first octets that hold private or reserved ranges pushed out.</summary>
+    public static IPAddress ExternalAddress(Draws d)
     {
-        var bytes = f.Internet.IpAddress().GetAddressBytes();
+        Span<byte> bytes = stackalloc byte[4];
+        d.Fill(bytes);
         if (bytes[0] is 0 or 10 or 100 or 127 or 169 or 172 or 192 or 198 or 203 or >= 224)
         {
-            bytes[0] = (byte)f.Random.Int(23, 99);
+            bytes[0] = (byte)d.Int(23, 99);
         }
 
         return new IPAddress(bytes);

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Bogus;
 
 namespace EStreamer.Scenarios.Generators;
 
@@ -15,9 +14,9 @@ internal static class ServicePayload
     /// A payload for the service <paramref name="scheme"/> (<see cref="NetworkFacts.Services"/>) about
     /// <paramref name="host"/>: the HTTP Host, the DNS question, the SMTP greeting.
     /// </summary>
-    public static byte[] For(Randomizer random, string scheme, string host, string uri) => scheme switch
+    public static byte[] For(Draws random, string scheme, string host, string uri) => scheme switch
     {
-        "http" => Encoding.ASCII.GetBytes($"GET {(uri.Length > 0 ? uri : "/")} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {random.ArrayElement(NetworkFacts.UserAgents)}\r\n\r\n"),
+        "http" => Encoding.ASCII.GetBytes($"GET {(uri.Length > 0 ? uri : "/")} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {random.Pick(NetworkFacts.UserAgents)}\r\n\r\n"),
         "https" => TlsApplicationData(random.Bytes(random.Int(32, 160))),
         "dns" => DnsQuery((ushort)random.Int(1, 65535), host),
         "ssh" => Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"),
@@ -29,7 +28,7 @@ internal static class ServicePayload
     public static byte[] ForPort(uint eventId, ushort port, byte protocol, string host, string uri)
     {
         var scheme = NetworkFacts.Services.FirstOrDefault(s => s.Port == port && s.Protocol == protocol).Scheme ?? string.Empty;
-        return For(new Randomizer(Seeds.Derive((int)eventId, "payload", port)), scheme, host.Length > 0 ? host : "www.example.com", uri);
+        return For(new Draws(Seeds.Derive((int)eventId, "payload", port)), scheme, host.Length > 0 ? host : "www.example.com", uri);
     }
 
     // A TLS 1.2 application-data record: content type 23, version 3.3, length, then the encrypted bytes.

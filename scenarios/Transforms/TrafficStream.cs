@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Scenarios.Generators;
 using EStreamer.Scenarios.Model;
 
@@ -14,11 +13,11 @@ internal static class TrafficStream
     public static TimeSpan OffsetOf(long slot, decimal rate) =>
         TimeSpan.FromTicks((long)decimal.Round(slot * (decimal)TimeSpan.TicksPerSecond / rate, MidpointRounding.ToEven));
 
-    public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, EventIdAllocator ids)
+    public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, Vocabulary words, EventIdAllocator ids)
     {
-        var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
+        var context = new GeneratorContext(world, hosts, words, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
         var generators = new EventGenerators(context, seed, block.ExceptRecordTypes);
-        var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
+        var mix = new Draws(Seeds.Derive(seed, "mix", 0));
         var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));
         var totalWeight = block.Mix.Sum(m => m.Weight);
         var slotMicroseconds = (uint)Math.Clamp(1_000_000m / block.Rate, 1m, 1_000_000m);
