@@ -161,7 +161,7 @@ internal sealed class CatalogueGenerator
         _ when name.Contains("product", StringComparison.Ordinal) => _random.Pick(Products),
         _ when name.Contains("version", StringComparison.Ordinal) || name.Contains("revision", StringComparison.Ordinal) || name is "build" or "patch" =>
             _random.Pick(_context.Words.Versions),
-        _ when name.Contains("netbios", StringComparison.Ordinal) || name == "value" => host.Name.Split('.')[0].ToUpperInvariant(),
+        _ when name.Contains("netbios", StringComparison.Ordinal) || name == "value" => _context.SharedText(host.Name.Split('.')[0].ToUpperInvariant()),
         _ when name.Contains("description", StringComparison.Ordinal) => _random.Pick(_context.Words.Sentences),
         _ when name.Contains("cve", StringComparison.Ordinal) => $"CVE-{_random.Int(2015, 2025)}-{_random.Int(1000, 49999)}",
         _ => _random.Pick(_context.Words.Words),

@@ -20,54 +20,95 @@ internal sealed class ConnectionGenerator
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = NewDraft(_random);
+        // Everything random is drawn first, in one fixed order, then the record is built once with what the scenario gives winning.
+        var d = _random;
+        var host = d.Pick(_context.Hosts.Hosts);
+        var service = d.Pick(NetworkFacts.Services);
+        var web = service.Scheme is "http" or "https";
+        var server = d.Pick(_context.Hosts.Domains);
+        var users = _context.Users;
+        var initiatorPackets = (ulong)d.Int(1, 2_000);
+        var responderPackets = (ulong)d.Int(1, 4_000);
+        var drawnDevice = d.Pick(_context.DeviceIds);
+        var drawnResponder = _context.Hosts.OutsideAddress(d);
+        var ruleAction = d.Pick(RuleActions);
+        var initiatorPort = NetworkFacts.EphemeralPort(d);
+        var snortInstance = (ushort)d.Int(1, 8);
+        var connectionCounter = (ushort)d.Int(1, 65535);
+        var initiatorBytes = initiatorPackets * (ulong)d.Int(60, 600);
+        var responderBytes = responderPackets * (ulong)d.Int(60, 1_400);
+        var userId = users.Length > 0 && d.Bool(0.5) ? d.Pick(users).Id : 0;
+        var clientUrl = web ? _context.Url(service.Scheme, server, d.Pick(_context.Hosts.Paths)) : string.Empty;
+        var vlan = (ushort)d.Int(0, 20);
+        var userAgent = web ? d.Pick(NetworkFacts.UserAgents) : string.Empty;
+        var httpResponse = web ? d.Pick(NetworkFacts.HttpResponseCodes) : 0;
+        var dns = service.Scheme == "dns";
+        var dnsTtl = dns ? (uint)d.Int(30, 86_400) : 0;
+        var fingerprint = service.Scheme == "https" ? d.Bytes(20) : NoFingerprint;
+        var drawnLength = (uint)d.Int(0, 300);
+
         var given = request.Given;
         var world = _context.World;
         var second = request.Stamp.Second;
-        var device = given.DeviceId ?? draft.DeviceId;
+        var device = given.DeviceId ?? drawnDevice;
         var policy = given.AccessPolicy ?? _context.AccessPolicyFor(device);
         var accessRule = given.AccessRuleId
-            ?? (policy?.Rules.Count > 0 ? policy.Rules[draft.ConnectionCounter % policy.Rules.Count].Id : 0);
-        var initiator = given.SourceIp ?? draft.InitiatorIp;
-        var responder = given.DestinationIp ?? draft.ResponderIp;
-
-        // The generated FirstPacketSecond holds the connection's length in seconds until it is placed in time here.
-        var length = given.ConnectionDuration is { } span ? (uint)Math.Min(span.TotalSeconds, second) : Math.Min(draft.FirstPacketSecond, second);
-        var record = draft with
+            ?? (policy?.Rules.Count > 0 ? policy.Rules[connectionCounter % policy.Rules.Count].Id : 0);
+        var initiator = given.SourceIp ?? host.Address;
+        var responder = given.DestinationIp ?? drawnResponder;
+        var length = given.ConnectionDuration is { } span ? (uint)Math.Min(span.TotalSeconds, second) : Math.Min(drawnLength, second);
+        var record = new ConnectionStatisticsRecord
         {
-            Header = draft.Header with
+            Header = new DiscoveryHeader
             {
                 DeviceId = device,
+                MacAddress = _context.MacOf(initiator),
                 EventSecond = second,
                 EventMicrosecond = request.Stamp.Microsecond,
+                EventType = DiscoveryEventType.Connection,
+                EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
                 HostIp = initiator,
-                MacAddress = _context.MacOf(initiator),
             },
             DeviceId = device,
+            IngressZone = ScenarioWorld.InsideZone,
+            EgressZone = ScenarioWorld.OutsideZone,
+            IngressInterface = ScenarioWorld.InsideInterface,
+            EgressInterface = ScenarioWorld.OutsideInterface,
             InitiatorIp = initiator,
             ResponderIp = responder,
             InitiatorCountry = NetworkFacts.CountryOf(initiator),
             ResponderCountry = NetworkFacts.CountryOf(responder),
-            InitiatorPort = given.SourcePort ?? draft.InitiatorPort,
-            ResponderPort = given.DestinationPort ?? draft.ResponderPort,
-            IpProtocol = given.Protocol ?? draft.IpProtocol,
             AccessControlPolicyRevision = policy?.Uuid ?? Guid.Empty,
             AccessControlRuleId = accessRule,
-            RuleAction = given.RuleAction ?? draft.RuleAction,
+            RuleAction = given.RuleAction ?? ruleAction,
+            InitiatorPort = given.SourcePort ?? initiatorPort,
+            ResponderPort = given.DestinationPort ?? service.Port,
+            TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
+            IpProtocol = given.Protocol ?? service.Protocol,
+            SnortInstanceId = snortInstance,
+            ConnectionCounter = connectionCounter,
             FirstPacketSecond = second - length,
             LastPacketSecond = second,
-            InitiatorBytes = given.InitiatorBytes ?? draft.InitiatorBytes,
-            ResponderBytes = given.ResponderBytes ?? draft.ResponderBytes,
-            InitiatorPackets = given.InitiatorPackets ?? draft.InitiatorPackets,
-            ResponderPackets = given.ResponderPackets ?? draft.ResponderPackets,
-            UserId = given.User?.Id ?? draft.UserId,
-            ClientUrl = given.Url ?? draft.ClientUrl,
-            DnsQuery = given.DnsQuery ?? draft.DnsQuery,
-            SslServerName = given.SslServerName ?? draft.SslServerName,
-            VlanId = given.VlanId ?? draft.VlanId,
+            InitiatorPackets = given.InitiatorPackets ?? initiatorPackets,
+            ResponderPackets = given.ResponderPackets ?? responderPackets,
+            InitiatorBytes = given.InitiatorBytes ?? initiatorBytes,
+            ResponderBytes = given.ResponderBytes ?? responderBytes,
+            UserId = given.User?.Id ?? userId,
+            ClientUrl = given.Url ?? clientUrl,
+            VlanId = given.VlanId ?? vlan,
+            ReferencedHost = web ? server : string.Empty,
+            UserAgent = userAgent,
+            SslServerName = given.SslServerName ?? (service.Scheme == "https" ? server : string.Empty),
+            HttpResponseCode = httpResponse,
+            DnsQuery = given.DnsQuery ?? (dns ? server : string.Empty),
+            DnsRecordType = dns ? (ushort)1 : (ushort)0,
+            DnsTtl = dnsTtl,
+
+            // Security context, session and ticket IDs keep the record's shared zeros; only HTTPS has a certificate.
+            SslCertificateFingerprint = fingerprint,
         };
 
-        var metadata = new MetadataList(_context)
+        var metadata = _context.Metadata()
             .Add(world.Device(device))
             .Add(policy is null ? null : world.AccessPolicy(policy, device))
             .Add(world.AccessRule(accessRule))
@@ -78,58 +119,5 @@ internal sealed class ConnectionGenerator
             .Add(record.UserId == 0 ? null : world.User(record.UserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];
-    }
-
-    private ConnectionStatisticsRecord NewDraft(Draws d)
-    {
-        var host = d.Pick(_context.Hosts.Hosts);
-        var service = d.Pick(NetworkFacts.Services);
-        var web = service.Scheme is "http" or "https";
-        var server = d.Pick(_context.Hosts.Domains);
-        var users = _context.Users;
-        var initiatorPackets = (ulong)d.Int(1, 2_000);
-        var responderPackets = (ulong)d.Int(1, 4_000);
-        return new ConnectionStatisticsRecord
-        {
-            Header = new DiscoveryHeader
-            {
-                MacAddress = host.Mac,
-                EventType = DiscoveryEventType.Connection,
-                EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
-                HostIp = host.Address,
-            },
-            DeviceId = d.Pick(_context.DeviceIds),
-            IngressZone = ScenarioWorld.InsideZone,
-            EgressZone = ScenarioWorld.OutsideZone,
-            IngressInterface = ScenarioWorld.InsideInterface,
-            EgressInterface = ScenarioWorld.OutsideInterface,
-            InitiatorIp = host.Address,
-            ResponderIp = NetworkFacts.ExternalAddress(d),
-            RuleAction = d.Pick(RuleActions),
-            InitiatorPort = NetworkFacts.EphemeralPort(d),
-            ResponderPort = service.Port,
-            TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
-            IpProtocol = service.Protocol,
-            SnortInstanceId = (ushort)d.Int(1, 8),
-            ConnectionCounter = (ushort)d.Int(1, 65535),
-            InitiatorPackets = initiatorPackets,
-            ResponderPackets = responderPackets,
-            InitiatorBytes = initiatorPackets * (ulong)d.Int(60, 600),
-            ResponderBytes = responderPackets * (ulong)d.Int(60, 1_400),
-            UserId = users.Length > 0 && d.Bool(0.5) ? d.Pick(users).Id : 0,
-            ClientUrl = web ? $"{service.Scheme}://{server}{d.Pick(_context.Hosts.Paths)}" : string.Empty,
-            VlanId = (ushort)d.Int(0, 20),
-            ReferencedHost = web ? server : string.Empty,
-            UserAgent = web ? d.Pick(NetworkFacts.UserAgents) : string.Empty,
-            SslServerName = service.Scheme == "https" ? server : string.Empty,
-            HttpResponseCode = web ? d.Pick(NetworkFacts.HttpResponseCodes) : 0,
-            DnsQuery = service.Scheme == "dns" ? server : string.Empty,
-            DnsRecordType = service.Scheme == "dns" ? (ushort)1 : (ushort)0,
-            DnsTtl = service.Scheme == "dns" ? (uint)d.Int(30, 86_400) : 0,
-
-            // Security context, session and ticket IDs keep the record's shared zeros; only HTTPS has a certificate.
-            SslCertificateFingerprint = service.Scheme == "https" ? d.Bytes(20) : NoFingerprint,
-            FirstPacketSecond = (uint)d.Int(0, 300),
-        };
     }
 }

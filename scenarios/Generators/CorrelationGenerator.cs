@@ -28,7 +28,7 @@ internal sealed class CorrelationGenerator
         var given = request.Given;
         var about = request.Related ?? (request.AutoCompanions ? _context.LastIntrusion : null);
         var rule = given.Rule
-            ?? (about is null ? null : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId))
+            ?? (about is null ? null : _context.RuleOf(about.GeneratorId, about.RuleId))
             ?? draft.Rule;
         var device = given.DeviceId ?? about?.DeviceId ?? draft.Record.DeviceId;
         var source = given.SourceIp ?? about?.SourceIp ?? draft.Record.SourceIp;
@@ -41,7 +41,7 @@ internal sealed class CorrelationGenerator
             PolicyId = given.CorrelationPolicyId ?? draft.Record.PolicyId,
             RuleId = given.CorrelationRuleId ?? draft.Record.RuleId,
             Priority = given.CorrelationPriority ?? draft.Record.Priority,
-            Description = given.Description ?? $"{draft.Record.Description}: {rule.Message}",
+            Description = given.Description ?? _context.SharedText($"{draft.Record.Description}: {rule.Message}"),
             EventDeviceId = about?.DeviceId ?? device,
             SignatureId = rule.RuleId,
             SignatureGeneratorId = rule.GeneratorId,
@@ -64,7 +64,7 @@ internal sealed class CorrelationGenerator
             IntrusionPolicy = about?.IntrusionPolicyUuid ?? Guid.Empty,
         };
 
-        var metadata = new MetadataList(_context)
+        var metadata = _context.Metadata()
             .Add(_context.World.Device(device))
             .Add(_context.World.Rule(rule))
             .Add(_context.World.Country(record.SourceCountry))
@@ -87,7 +87,7 @@ internal sealed class CorrelationGenerator
             Priority = (uint)d.Int(1, 5),
             Description = RuleNames[ruleIndex],
             EventType = 1,
-            SourceIp = NetworkFacts.ExternalAddress(d),
+            SourceIp = _context.Hosts.OutsideAddress(d),
             DestinationIp = host.Address,
             SourcePort = NetworkFacts.EphemeralPort(d),
             DestinationPort = service.Port,

@@ -56,7 +56,7 @@ internal sealed class FileEventGenerator
             AccessControlPolicyUuid = policy?.Uuid ?? Guid.Empty,
         };
 
-        var metadata = new MetadataList(_context)
+        var metadata = _context.Metadata()
             .Add(world.Device(device))
             .Add(policy is null ? null : world.AccessPolicy(policy, device))
             .Add(world.Country(record.SourceCountry))
@@ -72,10 +72,10 @@ internal sealed class FileEventGenerator
         var type = d.Pick(FileTypes);
         var malware = d.Bool(0.25);
         var download = d.Bool(0.8);
-        var server = NetworkFacts.ExternalAddress(d);
+        var server = _context.Hosts.OutsideAddress(d);
         var serverPort = d.Pick<ushort>([80, 443]);
         var users = _context.Users;
-        var fileName = d.Pick(_context.Words.FileNames(type.Extension));
+        var fileName = d.Pick(_context.FileNames(type.Extension));
         return new FileEventRecord
         {
             RecordType = malware ? RecordType.FileMalwareEvent : RecordType.FileEvent,

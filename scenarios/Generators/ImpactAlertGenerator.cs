@@ -28,7 +28,7 @@ internal sealed class ImpactAlertGenerator
         var level = NetworkFacts.ImpactLevel(flags);
         var rule = about is null
             ? null
-            : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId);
+            : _context.RuleOf(about.GeneratorId, about.RuleId);
         var record = draft with
         {
             EventId = given.EventId ?? about?.EventId ?? _context.Ids.Next(),
@@ -37,7 +37,7 @@ internal sealed class ImpactAlertGenerator
             Impact = flags,
             SourceIp = given.SourceIp ?? about?.SourceIp ?? draft.SourceIp,
             DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.DestinationIp,
-            Description = given.Description ?? $"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}",
+            Description = given.Description ?? _context.SharedText($"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}"),
         };
         return [new GeneratedRecord(record, _context.DeviceOnly(record.DeviceId))];
     }
@@ -49,7 +49,7 @@ internal sealed class ImpactAlertGenerator
         {
             DeviceId = d.Pick(_context.DeviceIds),
             Impact = d.Pick(FlagChoices),
-            SourceIp = NetworkFacts.ExternalAddress(d),
+            SourceIp = _context.Hosts.OutsideAddress(d),
             DestinationIp = host.Address,
             Description = d.Pick(_context.Words.HackerPhrases),
         };

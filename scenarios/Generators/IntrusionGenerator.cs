@@ -85,7 +85,7 @@ internal sealed class IntrusionGenerator
         };
         _context.LastIntrusion = record;
 
-        var metadata = new MetadataList(_context)
+        var metadata = _context.Metadata()
             .Add(world.Device(record.DeviceId))
             .Add(world.Rule(rule))
             .Add(world.Classification(record.ClassificationId))
@@ -109,7 +109,7 @@ internal sealed class IntrusionGenerator
         var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
 
         // The event's own original-client field names the client its extra data names (block 85 carries both).
-        if (extraData?.FirstOrDefault(i => i.Type == OriginalClientIPv6 || i.Type == OriginalClientIPv4) is { } original)
+        if (OriginalClientOf(extraData) is { } original)
         {
             record = record with { OriginalClientIp = NetworkFacts.Plain(new IPAddress(original.Data.AsSpan())) };
             records[0] = records[0] with { Record = record };
@@ -119,10 +119,23 @@ internal sealed class IntrusionGenerator
         foreach (var item in extraData ?? [])
         {
             var extra = new ExtraDataRecord { DeviceId = record.DeviceId, EventId = record.EventId, EventSecond = second, ExtraDataType = item.Type, Data = item.Data };
-            records.Add(new GeneratedRecord(extra, new MetadataList(_context).Add(world.Device(record.DeviceId)).Add(world.ExtraDataType(item.Type)).ToList()));
+            records.Add(new GeneratedRecord(extra, _context.Metadata().Add(world.Device(record.DeviceId)).Add(world.ExtraDataType(item.Type)).ToList()));
         }
 
         return records;
+    }
+
+    private static ExtraDataItem? OriginalClientOf(IReadOnlyList<ExtraDataItem>? items)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (items![i].Type == OriginalClientIPv6 || items[i].Type == OriginalClientIPv4)
+            {
+                return items[i];
+            }
+        }
+
+        return null;
     }
 
     private void AddPacket(List<GeneratedRecord> records, IntrusionEventRecord record, PacketSpec? spec, byte[] payload)
@@ -146,12 +159,12 @@ internal sealed class IntrusionGenerator
         records.Add(new GeneratedRecord(packet, _context.DeviceOnly(record.DeviceId)));
     }
 
-    private static List<ExtraDataItem> AutoExtraData(IntrusionEventRecord record, Draft draft)
+    private List<ExtraDataItem> AutoExtraData(IntrusionEventRecord record, Draft draft)
     {
         var items = new List<ExtraDataItem>();
         if (record.HttpUri.Length > 0)
         {
-            items.Add(new ExtraDataItem(HttpUri, Encoding.UTF8.GetBytes(record.HttpUri)));
+            items.Add(new ExtraDataItem(HttpUri, _context.Utf8(record.HttpUri)));
         }
 
         // The original client goes in type 2's 16 bytes, an IPv4 client as ::ffff:a.b.c.d, as record 111 describes
@@ -170,7 +183,7 @@ internal sealed class IntrusionGenerator
     {
         var rule = d.Pick(_rules);
         var host = d.Pick(_context.Hosts.Hosts);
-        var external = NetworkFacts.ExternalAddress(d);
+        var external = _context.Hosts.OutsideAddress(d);
         var service = d.Pick(NetworkFacts.Services);
         var inbound = d.Bool(0.6);
         var web = service.Scheme is "http" or "https";
@@ -204,7 +217,7 @@ internal sealed class IntrusionGenerator
             HttpUri = uri,
         };
         var payload = ServicePayload.For(d, service.Scheme, web ? hostname : d.Pick(_context.Hosts.Domains), uri);
-        IPAddress? originalClient = web && d.Bool(0.25) ? NetworkFacts.ExternalAddress(d) : null;
+        IPAddress? originalClient = web && d.Bool(0.25) ? _context.Hosts.OutsideAddress(d) : null;
         return new Draft(record, rule, payload, originalClient);
     }
 

@@ -4,7 +4,8 @@ namespace EStreamer.Scenarios.Generators;
 
 /// <summary>
 /// Collects the metadata an event refers to: each record once, nulls (nothing to refer to) skipped. The list
-/// an event holds comes from <see cref="GeneratorContext.Shared"/>, so equal lists are one instance.
+/// an event holds comes from <see cref="GeneratorContext.Shared"/>, so equal lists are one instance, and the
+/// builder itself is reused from event to event (<see cref="GeneratorContext.Metadata"/>).
 /// </summary>
 internal sealed class MetadataList
 {
@@ -31,17 +32,23 @@ internal sealed class MetadataList
         return this;
     }
 
-    public MetadataList AddRange(IEnumerable<IRecord> records)
+    public MetadataList AddRange(IReadOnlyList<IRecord> records)
     {
-        foreach (var record in records)
+        for (var i = 0; i < records.Count; i++)
         {
-            Add(record);
+            Add(records[i]);
         }
 
         return this;
     }
 
     public IReadOnlyList<IRecord> ToList() => _context.Shared(this);
+
+    public MetadataList Clear()
+    {
+        _records.Clear();
+        return this;
+    }
 
     private bool Holds(IRecord record)
     {

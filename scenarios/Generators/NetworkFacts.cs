@@ -62,7 +62,8 @@ internal static class NetworkFacts
             return UnknownCountry;
         }
 
-        var bytes = plain.GetAddressBytes();
+        Span<byte> bytes = stackalloc byte[16];
+        plain.TryWriteBytes(bytes, out _);
         var prefix = plain.AddressFamily == AddressFamily.InterNetwork ? (bytes[0] << 8) | bytes[1] : BinaryPrimitives.ReadInt32BigEndian(bytes);
         var countries = ScenarioWorld.Countries;
         return countries[Seeds.Derive(prefix, "country", 0) % countries.Count].Code;
@@ -71,8 +72,10 @@ internal static class NetworkFacts
     /// <summary>Private, loopback, link-local, shared, benchmarking, documentation, multicast and reserved ranges (and the unset address).</summary>
     public static bool IsPrivateOrReserved(IPAddress address)
     {
-        var b = Plain(address).GetAddressBytes();
-        if (b.Length == 4)
+        var plain = Plain(address);
+        Span<byte> b = stackalloc byte[16];
+        plain.TryWriteBytes(b, out var length);
+        if (length == 4)
         {
             return b[0] is 0 or 10 or 127 or >= 224
                 || (b[0] == 100 && (b[1] & 0xC0) == 64)
@@ -89,7 +92,7 @@ internal static class NetworkFacts
             || b[0] == 0xFF
             || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)
             || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)
-            || b.AsSpan(0, 15).IndexOfAnyExcept((byte)0) < 0;
+            || b[..15].IndexOfAnyExcept((byte)0) < 0;
     }
 
     /// <summary>An IPv4-mapped IPv6 address as the IPv4 address it maps; any other address as it is.</summary>

@@ -46,20 +46,27 @@ internal static class ServicePayload
     // A standard recursive query (RFC 1035) for the A record of one name.
     private static byte[] DnsQuery(ushort id, string name)
     {
-        var bytes = new List<byte>(32 + name.Length);
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16BigEndian(header, id);
-        header[2] = 0x01; // recursion desired
-        header[5] = 1; // one question
-        bytes.AddRange(header);
-        foreach (var label in name.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        Span<byte> query = stackalloc byte[12 + name.Length + 2 + 4];
+        BinaryPrimitives.WriteUInt16BigEndian(query, id);
+        query[2] = 0x01; // recursion desired
+        query[5] = 1; // one question
+        var at = 12;
+        foreach (var range in name.AsSpan().Split('.'))
         {
-            var text = Encoding.ASCII.GetBytes(label);
-            bytes.Add((byte)Math.Min(text.Length, 63));
-            bytes.AddRange(text.Take(63));
+            var label = name.AsSpan()[range];
+            if (label.IsEmpty)
+            {
+                continue;
+            }
+
+            var length = Math.Min(label.Length, 63);
+            query[at++] = (byte)length;
+            at += Encoding.ASCII.GetBytes(label[..length], query[at..]);
         }
 
-        bytes.AddRange([0, 0, 1, 0, 1]); // root, type A, class IN
-        return [.. bytes];
+        query[at++] = 0; // root
+        BinaryPrimitives.WriteUInt16BigEndian(query[at..], 1); // type A
+        BinaryPrimitives.WriteUInt16BigEndian(query[(at + 2)..], 1); // class IN
+        return query[..(at + 4)].ToArray();
     }
 }

@@ -54,7 +54,7 @@ internal sealed class UserLoginGenerator
             Email = user?.Email ?? draft.Email,
         };
 
-        var metadata = new MetadataList(_context)
+        var metadata = _context.Metadata()
             .Add(_context.World.Device(device))
             .Add(record.UserId == 0 ? null : _context.World.User(record.UserId))
             .ToList();

@@ -11,8 +11,6 @@ internal sealed class Vocabulary
 {
     public const int Size = 256;
 
-    private readonly Dictionary<string, string[]> _fileNames = new(StringComparer.Ordinal);
-
     public Vocabulary(int seed)
     {
         var f = new Faker { Random = new Randomizer(seed) };
@@ -45,18 +43,6 @@ internal sealed class Vocabulary
     public string[] Words { get; }
 
     public string[] Sentences { get; }
-
-    /// <summary>File names with the extension <paramref name="extension"/>, made once per extension.</summary>
-    public string[] FileNames(string extension)
-    {
-        if (!_fileNames.TryGetValue(extension, out var names))
-        {
-            names = FileStems.Select(stem => $"{stem}.{extension}").ToArray();
-            _fileNames[extension] = names;
-        }
-
-        return names;
-    }
 
     private static string[] Draw(Func<string> next)
     {

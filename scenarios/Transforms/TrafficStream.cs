@@ -39,9 +39,9 @@ internal static class TrafficStream
 
             if (duplicates.TryPick(out var earlier))
             {
-                foreach (var record in earlier)
+                for (var i = 0; i < earlier.Count; i++)
                 {
-                    yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: true);
+                    yield return new PlannedEvent(offset, earlier[i].Record, earlier[i].Metadata, null, IsDuplicate: true);
                 }
 
                 continue;
@@ -51,23 +51,23 @@ internal static class TrafficStream
             var jittered = stamp.Jittered(Seeds.Derive(seed, "microsecond", (int)slot), slotMicroseconds);
             var group = generators.Generate(kind, new GenerationRequest(jittered, EventFields.None, null, AutoCompanions: true));
             duplicates.Remember(group);
-            foreach (var record in group)
+            for (var i = 0; i < group.Count; i++)
             {
-                yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: false);
+                yield return new PlannedEvent(offset, group[i].Record, group[i].Metadata, null, IsDuplicate: false);
             }
         }
     }
 
     private static EventKind Pick(IReadOnlyList<(EventKind Kind, int Weight)> mix, int ticket)
     {
-        foreach (var (kind, weight) in mix)
+        for (var i = 0; i < mix.Count; i++)
         {
-            if (ticket < weight)
+            if (ticket < mix[i].Weight)
             {
-                return kind;
+                return mix[i].Kind;
             }
 
-            ticket -= weight;
+            ticket -= mix[i].Weight;
         }
 
         return mix[^1].Kind;
