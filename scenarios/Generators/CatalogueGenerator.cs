@@ -25,7 +25,7 @@ internal sealed class CatalogueGenerator
     // Boxed small integers, shared by every record that holds one (most generated numbers are below a thousand).
     private static readonly object[] SmallNumbers = [.. Enumerable.Range(0, 1024).Select(n => (object)(ulong)n)];
 
-    private readonly Dictionary<(string Field, int Number), Guid> _uuids = [];
+    private readonly Dictionary<(string Field, int Number), object> _uuids = [];
     private readonly Dictionary<(RecordType Type, string Name), Guid> _metadataUuids = [];
     private readonly Dictionary<RecordType, IRecord[]> _known = [];
     private int _next;
@@ -101,7 +101,7 @@ internal sealed class CatalogueGenerator
             values.Set(field.Name, field.Kind switch
             {
                 FieldKind.Block => Fill(field.Block!.Fields, value as FieldValues ?? new FieldValues(), host, stamp),
-                FieldKind.List => (value as IReadOnlyList<FieldValues> ?? [new FieldValues()]).Select(item => Fill(field.Block!.Fields, item, host, stamp)).ToList(),
+                FieldKind.List => (value as IReadOnlyList<FieldValues> ?? [new FieldValues()]).Select(item => Fill(field.Block!.Fields, item, host, stamp)).ToArray(),
                 _ => value ?? Draw(field, host, stamp),
             });
         }
@@ -179,8 +179,8 @@ internal sealed class CatalogueGenerator
         return known;
     }
 
-    // A UUID of one of fifty per field name, each hashed once.
-    private Guid Uuid(string field)
+    // A UUID of one of fifty per field name, each hashed (and boxed) once.
+    private object Uuid(string field)
     {
         var key = (field, _random.Int(1, 50));
         if (!_uuids.TryGetValue(key, out var uuid))
