@@ -20,11 +20,11 @@ internal sealed class CatalogueGenerator
     private static readonly string[] Products = ["Windows", "macOS", "Ubuntu Linux", "IOS XE", "Enterprise Linux", "httpd", "OpenSSH", "Chrome"];
     private static readonly byte[][] Banners = [.. new[] { "SSH-2.0-OpenSSH_9.6", "220 mail.example.com ESMTP Postfix", "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0" }.Select(Encoding.UTF8.GetBytes)];
 
-    private readonly GeneratorContext _context;
-    private readonly Draws _random;
     // Boxed small integers, shared by every record that holds one (most generated numbers are below a thousand).
     private static readonly object[] SmallNumbers = [.. Enumerable.Range(0, 1024).Select(n => (object)(ulong)n)];
 
+    private readonly GeneratorContext _context;
+    private readonly Draws _random;
     private readonly Dictionary<(string Field, int Number), object> _uuids = [];
     private readonly Dictionary<(RecordType Type, string Name), Guid> _metadataUuids = [];
     private readonly Dictionary<RecordType, IRecord[]> _known = [];

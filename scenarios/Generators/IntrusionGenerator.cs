@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Scenarios.Loading;
