@@ -101,12 +101,29 @@ internal sealed class CatalogueGenerator
             values.Set(field.Name, field.Kind switch
             {
                 FieldKind.Block => Fill(field.Block!.Fields, value as FieldValues ?? new FieldValues(), host, stamp),
-                FieldKind.List => (value as IReadOnlyList<FieldValues> ?? [new FieldValues()]).Select(item => Fill(field.Block!.Fields, item, host, stamp)).ToArray(),
+                FieldKind.List => FillList(field.Block!.Fields, value as IReadOnlyList<FieldValues>, host, stamp),
                 _ => value ?? Draw(field, host, stamp),
             });
         }
 
         return values;
+    }
+
+    // A list's items, each filled; a list the scenario leaves out gets one item.
+    private FieldValues[] FillList(IReadOnlyList<LayoutField> fields, IReadOnlyList<FieldValues>? given, Host host, EventStamp stamp)
+    {
+        if (given is null)
+        {
+            return [Fill(fields, new FieldValues(), host, stamp)];
+        }
+
+        var items = new FieldValues[given.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Fill(fields, given[i], host, stamp);
+        }
+
+        return items;
     }
 
     // A value that suits the field's name: ports and protocols of real services, times of the event, the

@@ -166,7 +166,7 @@ internal sealed class GeneratorContext
     {
         if (!_accessPolicies.TryGetValue(device, out var policy))
         {
-            policy = World.Metadata.AccessPolicies.FirstOrDefault(p => p.Devices.Contains(device));
+            policy = FindAccessPolicy(World.Metadata, device);
             _accessPolicies[device] = policy;
         }
 
@@ -178,10 +178,17 @@ internal sealed class GeneratorContext
     {
         if (!_rules.TryGetValue((generatorId, ruleId), out var rule))
         {
-            rule = World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == generatorId && r.RuleId == ruleId);
+            rule = FindRule(World.Metadata, generatorId, ruleId);
             _rules[(generatorId, ruleId)] = rule;
         }
 
         return rule;
     }
+
+    // Searches kept out of the cached lookups above, so that a hit allocates nothing (a lambda's captures are made on entry).
+    private static PolicyDefinition? FindAccessPolicy(ScenarioMetadata metadata, uint device) =>
+        metadata.AccessPolicies.FirstOrDefault(p => p.Devices.Contains(device));
+
+    private static RuleDefinition? FindRule(ScenarioMetadata metadata, uint generatorId, uint ruleId) =>
+        metadata.Rules.FirstOrDefault(r => r.GeneratorId == generatorId && r.RuleId == ruleId);
 }

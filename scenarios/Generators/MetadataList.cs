@@ -86,9 +86,9 @@ internal sealed class MetadataList
         public int GetHashCode(IReadOnlyList<IRecord> list)
         {
             var hash = new HashCode();
-            foreach (var record in list)
+            for (var i = 0; i < list.Count; i++)
             {
-                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(record));
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(list[i]));
             }
 
             return hash.ToHashCode();
