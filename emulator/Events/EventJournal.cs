@@ -80,11 +80,17 @@ public sealed class EventJournal : IEventSource
         }
     }
 
-    public void AddHost(HostProfile host)
+    public void AddHost(HostProfile host) => AddHosts([host]);
+
+    /// <summary>Adds or replaces hosts in order: of two profiles of one address, the later wins.</summary>
+    public void AddHosts(IEnumerable<HostProfile> hosts)
     {
         lock (_gate)
         {
-            _hosts[host.Address] = host;
+            foreach (var host in hosts)
+            {
+                _hosts[host.Address] = host;
+            }
         }
     }
 

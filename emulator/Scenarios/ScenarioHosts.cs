@@ -20,8 +20,8 @@ internal static class ScenarioHosts
         return plan.Hosts.Select(h => new HostProfile(h.Address, h.MacAddress.AsSpan().ToArray(), 0, seen, h.Name));
     }
 
-    /// <summary>The host a record's discovery header describes, keeping the name the plan gave it.</summary>
-    public static IEnumerable<HostProfile> From(IRecord record, IReadOnlyDictionary<IPAddress, string> names)
+    /// <summary>The discovery header of a record that describes a host, or null.</summary>
+    public static DiscoveryHeader? HeaderOf(IRecord record)
     {
         var header = record switch
         {
@@ -33,12 +33,13 @@ internal static class ScenarioHosts
             UserActivityRecord user => user.Header,
             _ => null,
         };
-        if (header is null || header.HostIp.Equals(IPAddress.IPv6Any))
-        {
-            yield break;
-        }
+        return header is null || header.HostIp.Equals(IPAddress.IPv6Any) ? null : header;
+    }
 
+    /// <summary>The host a record's discovery header (<see cref="HeaderOf"/>) describes, keeping the name the plan gave it.</summary>
+    public static HostProfile From(IRecord record, DiscoveryHeader header, IReadOnlyDictionary<IPAddress, string> names)
+    {
         var hops = record is HostValueRecord { RecordType: RecordType.HopsChange } hopsRecord ? (byte)hopsRecord.Value : (byte)0;
-        yield return new HostProfile(header.HostIp, header.MacAddress.AsSpan().ToArray(), hops, header.EventSecond, names.GetValueOrDefault(header.HostIp, string.Empty));
+        return new HostProfile(header.HostIp, header.MacAddress.AsSpan().ToArray(), hops, header.EventSecond, names.GetValueOrDefault(header.HostIp, string.Empty));
     }
 }

@@ -1,5 +1,6 @@
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
+using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Scenarios;
 using EStreamer.Scenarios.Loading;
 using EStreamer.Scenarios.Model;
@@ -15,12 +16,21 @@ public sealed class ScenarioPlayer : IAsyncDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
+    // A large history goes in a few thousand events at a time rather than through one list as long as itself.
+    private const int AppendBatch = 4096;
+
+    // The history (events due at start) from which start-up ends with a collection that returns memory to the system.
+    private const int CompactAfterHistory = 100_000;
+
     private readonly ScenarioPlan _plan;
     private readonly EventJournal _journal;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly IEnumerator<PlannedEvent> _events;
     private readonly Dictionary<System.Net.IPAddress, string> _hostNames;
+
+    // The last record about each host since the last append: its profile goes in with that append.
+    private readonly Dictionary<System.Net.IPAddress, (IRecord Record, DiscoveryHeader Header)> _hostsSeen = [];
     private PlannedEvent? _next;
     private Task _loop = Task.CompletedTask;
     private long _played;
@@ -47,12 +57,15 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     /// </summary>
     public void Start()
     {
-        foreach (var host in ScenarioHosts.From(_plan))
+        _journal.AddHosts(ScenarioHosts.From(_plan));
+        PlayDue(Elapsed);
+        if (Played >= CompactAfterHistory)
         {
-            _journal.AddHost(host);
+            // Generating a large history leaves as much garbage as it holds, and the heap keeps the room it
+            // grew into: one compacting collection gives that memory back before the server takes clients.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        PlayDue(Elapsed);
         _loop = Task.Run(RunAsync);
     }
 
@@ -85,23 +98,39 @@ public sealed class ScenarioPlayer : IAsyncDisposable
 
     private void PlayDue(TimeSpan elapsed)
     {
-        var batch = new List<(uint, IRecord, IReadOnlyList<IRecord>)>();
+        var batch = new List<(uint, IRecord, IReadOnlyList<IRecord>)>(Math.Min(AppendBatch, 64));
         while (_next is { } planned && planned.Offset <= elapsed)
         {
             var archive = (uint)Math.Max(0, (_plan.Start + planned.Offset).ToUnixTimeSeconds());
             batch.Add((archive, planned.Record, planned.Metadata));
-            foreach (var host in ScenarioHosts.From(planned.Record, _hostNames))
+            if (ScenarioHosts.HeaderOf(planned.Record) is { } header)
             {
-                _journal.AddHost(host);
+                _hostsSeen[header.HostIp] = (planned.Record, header);
             }
 
             _next = _events.MoveNext() ? _events.Current : null;
+            if (batch.Count == AppendBatch)
+            {
+                Append(batch);
+            }
+        }
+
+        Append(batch);
+    }
+
+    private void Append(List<(uint, IRecord, IReadOnlyList<IRecord>)> batch)
+    {
+        if (_hostsSeen.Count > 0)
+        {
+            _journal.AddHosts(_hostsSeen.Values.Select(seen => ScenarioHosts.From(seen.Record, seen.Header, _hostNames)));
+            _hostsSeen.Clear();
         }
 
         if (batch.Count > 0)
         {
             _journal.Append(batch);
             Interlocked.Add(ref _played, batch.Count);
+            batch.Clear();
         }
     }
 }

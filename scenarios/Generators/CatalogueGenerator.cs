@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Layouts;
@@ -19,10 +18,16 @@ internal sealed class CatalogueGenerator
 {
     private static readonly string[] Vendors = ["Microsoft", "Apple", "Canonical", "Cisco", "Red Hat", "Apache", "OpenBSD", "Google"];
     private static readonly string[] Products = ["Windows", "macOS", "Ubuntu Linux", "IOS XE", "Enterprise Linux", "httpd", "OpenSSH", "Chrome"];
-    private static readonly string[] Banners = ["SSH-2.0-OpenSSH_9.6", "220 mail.example.com ESMTP Postfix", "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0"];
+    private static readonly byte[][] Banners = [.. new[] { "SSH-2.0-OpenSSH_9.6", "220 mail.example.com ESMTP Postfix", "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0" }.Select(Encoding.UTF8.GetBytes)];
+
+    // Boxed small integers, shared by every record that holds one (most generated numbers are below a thousand).
+    private static readonly object[] SmallNumbers = [.. Enumerable.Range(0, 1024).Select(n => (object)(ulong)n)];
 
     private readonly GeneratorContext _context;
-    private readonly Faker _faker;
+    private readonly Draws _random;
+    private readonly Dictionary<(string Field, int Number), object> _uuids = [];
+    private readonly Dictionary<(RecordType Type, string Name), Guid> _metadataUuids = [];
+    private readonly Dictionary<RecordType, IRecord[]> _known = [];
     private int _next;
 
     private readonly IReadOnlyList<RecordType> _walk;
@@ -31,7 +36,7 @@ internal sealed class CatalogueGenerator
     {
         _context = context;
         _walk = except is null ? CatalogueRecords.Types : CatalogueRecords.Types.Where(t => !except.Contains(t)).ToArray();
-        _faker = new Faker { Random = new Randomizer(seed) };
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
@@ -39,8 +44,8 @@ internal sealed class CatalogueGenerator
         var given = request.Given;
         var type = given.RecordType ?? _walk[_next++ % _walk.Count];
         var values = given.RecordValues ?? new FieldValues();
-        var device = given.DeviceId ?? _faker.PickRandom(_context.DeviceIds);
-        var host = (given.HostIp is { } ip ? _context.Hosts.Find(ip) : null) ?? _faker.PickRandom(_context.Hosts.Hosts);
+        var device = given.DeviceId ?? _random.Pick(_context.DeviceIds);
+        var host = (given.HostIp is { } ip ? _context.Hosts.Find(ip) : null) ?? _random.Pick(_context.Hosts.Hosts);
         var hostIp = given.HostIp ?? host.Address;
 
         IRecord record;
@@ -63,19 +68,19 @@ internal sealed class CatalogueGenerator
             }
 
             record = new LayoutRecord(layout, filled);
-            return [new GeneratedRecord(record, layout.HasDiscoveryHeader ? [_context.World.Device(device)] : [])];
+            return [new GeneratedRecord(record, layout.HasDiscoveryHeader ? _context.DeviceOnly(device) : [])];
         }
 
         // Metadata the scenario's world already defines (device names, zones, policies ...) is sent as it is,
         // so a walk through the catalogue never renames a device its events refer to.
-        var known = _context.World.AllRecords.Where(r => r.RecordType == type).ToArray();
+        var known = Known(type);
         if (values.Count == 0 && known.Length > 0)
         {
-            return [new GeneratedRecord(_faker.PickRandom(known), [])];
+            return [new GeneratedRecord(_random.Pick(known), [])];
         }
 
         var name = values.TryGetValue("name", out var n) ? (string)n : MetadataName(type);
-        var uuid = values.TryGetValue("uuid", out var u) ? (Guid)u : StableUuid.For("catalogue", (uint)type, name);
+        var uuid = values.TryGetValue("uuid", out var u) ? (Guid)u : MetadataUuid(type, name);
         record = PolicyRecord.RecordTypes.Contains(type) ? new PolicyRecord { RecordType = type, PolicyUuid = uuid, SensorId = device, Name = name }
             : UuidNameRecord.RecordTypes.Contains(type) ? new UuidNameRecord(type, uuid, name)
             : new IdNameRecord(type, values.TryGetValue("id", out var id) ? (uint)(ulong)id : UnusedId(known), name);
@@ -84,7 +89,7 @@ internal sealed class CatalogueGenerator
 
     private FieldValues Fill(IReadOnlyList<LayoutField> fields, FieldValues given, Host host, EventStamp stamp)
     {
-        var values = new FieldValues();
+        var values = new FieldValues(fields.Count);
         foreach (var field in fields)
         {
             if (field.Kind == FieldKind.DiscoveryHeader)
@@ -96,7 +101,7 @@ internal sealed class CatalogueGenerator
             values.Set(field.Name, field.Kind switch
             {
                 FieldKind.Block => Fill(field.Block!.Fields, value as FieldValues ?? new FieldValues(), host, stamp),
-                FieldKind.List => (value as IReadOnlyList<FieldValues> ?? [new FieldValues()]).Select(item => Fill(field.Block!.Fields, item, host, stamp)).ToList(),
+                FieldKind.List => FillList(field.Block!.Fields, value as IReadOnlyList<FieldValues>, host, stamp),
                 _ => value ?? Draw(field, host, stamp),
             });
         }
@@ -104,26 +109,43 @@ internal sealed class CatalogueGenerator
         return values;
     }
 
+    // A list's items, each filled; a list the scenario leaves out gets one item.
+    private FieldValues[] FillList(IReadOnlyList<LayoutField> fields, IReadOnlyList<FieldValues>? given, Host host, EventStamp stamp)
+    {
+        if (given is null)
+        {
+            return [Fill(fields, new FieldValues(), host, stamp)];
+        }
+
+        var items = new FieldValues[given.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Fill(fields, given[i], host, stamp);
+        }
+
+        return items;
+    }
+
     // A value that suits the field's name: ports and protocols of real services, times of the event, the
     // host's own address and MAC, names of real vendors. Anything else gets a small number or a word.
     private object Draw(LayoutField field, Host host, EventStamp stamp)
     {
         var name = field.Name;
-        var service = _faker.PickRandom(NetworkFacts.Services);
+        var service = _random.Pick(NetworkFacts.Services);
         switch (field.Kind)
         {
             case FieldKind.IPv4 or FieldKind.IPv6:
                 return name.Contains("responder", StringComparison.Ordinal) || name.Contains("finish", StringComparison.Ordinal)
-                    ? _faker.PickRandom(_context.Hosts.Hosts).Address
+                    ? _random.Pick(_context.Hosts.Hosts).Address
                     : host.Address;
             case FieldKind.Mac:
                 return _context.MacOf(host.Address);
             case FieldKind.Uuid:
-                return StableUuid.For("catalogue", name, _faker.Random.Int(1, 50));
+                return Uuid(name);
             case FieldKind.BlobBlock:
-                return Encoding.UTF8.GetBytes(_faker.PickRandom(Banners));
+                return _random.Pick(Banners);
             case FieldKind.Bytes:
-                return _faker.Random.Bytes(field.Size);
+                return _random.Bytes(field.Size);
             case FieldKind.Text16 or FieldKind.Text32 or FieldKind.StringBlock:
                 return Text(name, host);
         }
@@ -136,30 +158,68 @@ internal sealed class CatalogueGenerator
             _ when name.Contains("second", StringComparison.Ordinal) || name.StartsWith("last-", StringComparison.Ordinal)
                 || name.EndsWith("-time", StringComparison.Ordinal) || name.Contains("timestamp", StringComparison.Ordinal) => stamp.Second,
             _ when name.Contains("microsecond", StringComparison.Ordinal) => stamp.Microsecond,
-            "hops" => (ulong)_faker.Random.Int(1, 12),
+            "hops" => (ulong)_random.Int(1, 12),
             "ttl" => 64,
-            "confidence" => (ulong)_faker.Random.Int(50, 100),
-            "vlan-id" => (ulong)_faker.Random.Int(2, 4094),
-            "criticality" => (ulong)_faker.Random.Int(1, 4),
-            "source-type" => (ulong)_faker.Random.Int(0, 3),
+            "confidence" => (ulong)_random.Int(50, 100),
+            "vlan-id" => (ulong)_random.Int(2, 4094),
+            "criticality" => (ulong)_random.Int(1, 4),
+            "source-type" => (ulong)_random.Int(0, 3),
             "primary" => 1,
             "mobile" or "jailbroken" or "host-type" => 0,
-            _ => (ulong)_faker.Random.Int(1, 999),
+            _ => (ulong)_random.Int(1, 999),
         };
-        return Math.Min(number, field.MaxValue);
+        number = Math.Min(number, field.MaxValue);
+        return number < (ulong)SmallNumbers.Length ? SmallNumbers[number] : number;
     }
 
     private string Text(string name, Host host) => name switch
     {
-        _ when name.Contains("vendor", StringComparison.Ordinal) => _faker.PickRandom(Vendors),
-        _ when name.Contains("product", StringComparison.Ordinal) => _faker.PickRandom(Products),
+        _ when name.Contains("vendor", StringComparison.Ordinal) => _random.Pick(Vendors),
+        _ when name.Contains("product", StringComparison.Ordinal) => _random.Pick(Products),
         _ when name.Contains("version", StringComparison.Ordinal) || name.Contains("revision", StringComparison.Ordinal) || name is "build" or "patch" =>
-            _faker.System.Semver(),
-        _ when name.Contains("netbios", StringComparison.Ordinal) || name == "value" => host.Name.Split('.')[0].ToUpperInvariant(),
-        _ when name.Contains("description", StringComparison.Ordinal) => _faker.Lorem.Sentence(6),
-        _ when name.Contains("cve", StringComparison.Ordinal) => $"CVE-{_faker.Random.Int(2015, 2025)}-{_faker.Random.Int(1000, 49999)}",
-        _ => _faker.Lorem.Word(),
+            _random.Pick(_context.Words.Versions),
+        _ when name.Contains("netbios", StringComparison.Ordinal) || name == "value" => _context.SharedText(host.Name.Split('.')[0].ToUpperInvariant()),
+        _ when name.Contains("description", StringComparison.Ordinal) => _random.Pick(_context.Words.Sentences),
+        _ when name.Contains("cve", StringComparison.Ordinal) => $"CVE-{_random.Int(2015, 2025)}-{_random.Int(1000, 49999)}",
+        _ => _random.Pick(_context.Words.Words),
     };
+
+    // The metadata records of one type the world defines, looked up once per type.
+    private IRecord[] Known(RecordType type)
+    {
+        if (!_known.TryGetValue(type, out var known))
+        {
+            known = _context.World.AllRecords.Where(r => r.RecordType == type).ToArray();
+            _known[type] = known;
+        }
+
+        return known;
+    }
+
+    // A UUID of one of fifty per field name, each hashed (and boxed) once.
+    private object Uuid(string field)
+    {
+        var key = (field, _random.Int(1, 50));
+        if (!_uuids.TryGetValue(key, out var uuid))
+        {
+            uuid = StableUuid.For("catalogue", key.field, key.Item2);
+            _uuids[key] = uuid;
+        }
+
+        return uuid;
+    }
+
+    // The UUID of a generated metadata record: stable for its type and name, hashed once per pair.
+    private Guid MetadataUuid(RecordType type, string name)
+    {
+        if (!_metadataUuids.TryGetValue((type, name), out var uuid))
+        {
+            uuid = StableUuid.For("catalogue", (uint)type, name);
+            _metadataUuids[(type, name)] = uuid;
+        }
+
+        return uuid;
+    }
 
     // An ID the world does not already give a name of this type.
     private uint UnusedId(IRecord[] known)
@@ -168,11 +228,11 @@ internal sealed class CatalogueGenerator
         uint id;
         do
         {
-            id = (uint)_faker.Random.Int(1000, 9999);
+            id = (uint)_random.Int(1000, 9999);
         }
         while (taken.Contains(id));
         return id;
     }
 
-    private string MetadataName(RecordType type) => $"{CatalogueRecords.NameOf(type)} {_faker.Random.Int(1, 99)}";
+    private string MetadataName(RecordType type) => $"{CatalogueRecords.NameOf(type)} {_random.Int(1, 99)}";
 }

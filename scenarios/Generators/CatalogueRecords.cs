@@ -29,5 +29,10 @@ internal static class CatalogueRecords
 
     public static bool IsScriptable(RecordType type) => Scriptable.Contains(type);
 
-    public static string NameOf(RecordType type) => Enum.IsDefined(type) ? Loading.Names.Kebab(type.ToString()) : ((uint)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string NameOf(RecordType type) =>
+        NamesByType.TryGetValue(type, out var name) ? name : ((uint)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Each type's name once: generated traffic asks for them per event.
+    private static readonly Dictionary<RecordType, string> NamesByType =
+        Enum.GetValues<RecordType>().Distinct().ToDictionary(t => t, t => Loading.Names.Kebab(t.ToString()));
 }

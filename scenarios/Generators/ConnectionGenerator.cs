@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records.Connection;
 using EStreamer.Protocol.Records.Discovery;
 
@@ -8,121 +7,108 @@ namespace EStreamer.Scenarios.Generators;
 internal sealed class ConnectionGenerator
 {
     private static readonly ushort[] RuleActions = [1, 1, 1, 2, 6];
+    private static readonly byte[] NoFingerprint = new byte[20];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<ConnectionStatisticsRecord> _faker;
+    private readonly Draws _random;
 
     public ConnectionGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<ConnectionStatisticsRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var service = f.PickRandom(NetworkFacts.Services);
-                var web = service.Scheme is "http" or "https";
-                var server = f.PickRandom(context.Hosts.Domains);
-                var users = context.Users;
-                var initiatorPackets = (ulong)f.Random.Int(1, 2_000);
-                var responderPackets = (ulong)f.Random.Int(1, 4_000);
-                return new ConnectionStatisticsRecord
-                {
-                    Header = new DiscoveryHeader
-                    {
-                        MacAddress = host.Mac,
-                        EventType = DiscoveryEventType.Connection,
-                        EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
-                        HostIp = host.Address,
-                    },
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    IngressZone = ScenarioWorld.InsideZone,
-                    EgressZone = ScenarioWorld.OutsideZone,
-                    IngressInterface = ScenarioWorld.InsideInterface,
-                    EgressInterface = ScenarioWorld.OutsideInterface,
-                    InitiatorIp = host.Address,
-                    ResponderIp = NetworkFacts.ExternalAddress(f),
-                    RuleAction = f.PickRandom(RuleActions),
-                    InitiatorPort = NetworkFacts.EphemeralPort(f),
-                    ResponderPort = service.Port,
-                    TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
-                    IpProtocol = service.Protocol,
-                    SnortInstanceId = (ushort)f.Random.Int(1, 8),
-                    ConnectionCounter = (ushort)f.Random.Int(1, 65535),
-                    InitiatorPackets = initiatorPackets,
-                    ResponderPackets = responderPackets,
-                    InitiatorBytes = initiatorPackets * (ulong)f.Random.Int(60, 600),
-                    ResponderBytes = responderPackets * (ulong)f.Random.Int(60, 1_400),
-                    UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
-                    ClientUrl = web ? $"{service.Scheme}://{server}{f.PickRandom(context.Hosts.Paths)}" : string.Empty,
-                    VlanId = (ushort)f.Random.Int(0, 20),
-                    ReferencedHost = web ? server : string.Empty,
-                    UserAgent = web ? f.PickRandom(NetworkFacts.UserAgents) : string.Empty,
-                    SslServerName = service.Scheme == "https" ? server : string.Empty,
-                    HttpResponseCode = web ? f.PickRandom(NetworkFacts.HttpResponseCodes) : 0,
-                    DnsQuery = service.Scheme == "dns" ? server : string.Empty,
-                    DnsRecordType = service.Scheme == "dns" ? (ushort)1 : (ushort)0,
-                    DnsTtl = service.Scheme == "dns" ? (uint)f.Random.Int(30, 86_400) : 0,
-                    SecurityContext = new byte[16],
-                    SslCertificateFingerprint = service.Scheme == "https" ? f.Random.Bytes(20) : new byte[20],
-                    SslSessionId = new byte[32],
-                    SslTicketId = new byte[20],
-                    FirstPacketSecond = (uint)f.Random.Int(0, 300),
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        // Everything random is drawn first, in one fixed order, then the record is built once with what the scenario gives winning.
+        var d = _random;
+        var host = d.Pick(_context.Hosts.Hosts);
+        var service = d.Pick(NetworkFacts.Services);
+        var web = service.Scheme is "http" or "https";
+        var server = d.Pick(_context.Hosts.Domains);
+        var users = _context.Users;
+        var initiatorPackets = (ulong)d.Int(1, 2_000);
+        var responderPackets = (ulong)d.Int(1, 4_000);
+        var drawnDevice = d.Pick(_context.DeviceIds);
+        var drawnResponder = _context.Hosts.OutsideAddress(d);
+        var ruleAction = d.Pick(RuleActions);
+        var initiatorPort = NetworkFacts.EphemeralPort(d);
+        var snortInstance = (ushort)d.Int(1, 8);
+        var connectionCounter = (ushort)d.Int(1, 65535);
+        var initiatorBytes = initiatorPackets * (ulong)d.Int(60, 600);
+        var responderBytes = responderPackets * (ulong)d.Int(60, 1_400);
+        var userId = users.Length > 0 && d.Bool(0.5) ? d.Pick(users).Id : 0;
+        var clientUrl = web ? _context.Url(service.Scheme, server, d.Pick(_context.Hosts.Paths)) : string.Empty;
+        var vlan = (ushort)d.Int(0, 20);
+        var userAgent = web ? d.Pick(NetworkFacts.UserAgents) : string.Empty;
+        var httpResponse = web ? d.Pick(NetworkFacts.HttpResponseCodes) : 0;
+        var dns = service.Scheme == "dns";
+        var dnsTtl = dns ? (uint)d.Int(30, 86_400) : 0;
+        var fingerprint = service.Scheme == "https" ? d.Bytes(20) : NoFingerprint;
+        var drawnLength = (uint)d.Int(0, 300);
+
         var given = request.Given;
         var world = _context.World;
         var second = request.Stamp.Second;
-        var device = given.DeviceId ?? draft.DeviceId;
+        var device = given.DeviceId ?? drawnDevice;
         var policy = given.AccessPolicy ?? _context.AccessPolicyFor(device);
         var accessRule = given.AccessRuleId
-            ?? (policy?.Rules.Count > 0 ? policy.Rules[draft.ConnectionCounter % policy.Rules.Count].Id : 0);
-        var initiator = given.SourceIp ?? draft.InitiatorIp;
-        var responder = given.DestinationIp ?? draft.ResponderIp;
-
-        // The generated FirstPacketSecond holds the connection's length in seconds until it is placed in time here.
-        var length = given.ConnectionDuration is { } span ? (uint)Math.Min(span.TotalSeconds, second) : Math.Min(draft.FirstPacketSecond, second);
-        var record = draft with
+            ?? (policy?.Rules.Count > 0 ? policy.Rules[connectionCounter % policy.Rules.Count].Id : 0);
+        var initiator = given.SourceIp ?? host.Address;
+        var responder = given.DestinationIp ?? drawnResponder;
+        var length = given.ConnectionDuration is { } span ? (uint)Math.Min(span.TotalSeconds, second) : Math.Min(drawnLength, second);
+        var record = new ConnectionStatisticsRecord
         {
-            Header = draft.Header with
+            Header = new DiscoveryHeader
             {
                 DeviceId = device,
+                MacAddress = _context.MacOf(initiator),
                 EventSecond = second,
                 EventMicrosecond = request.Stamp.Microsecond,
+                EventType = DiscoveryEventType.Connection,
+                EventSubtype = ConnectionStatisticsRecord.DiscoveryEventSubtype,
                 HostIp = initiator,
-                MacAddress = _context.MacOf(initiator),
             },
             DeviceId = device,
+            IngressZone = ScenarioWorld.InsideZone,
+            EgressZone = ScenarioWorld.OutsideZone,
+            IngressInterface = ScenarioWorld.InsideInterface,
+            EgressInterface = ScenarioWorld.OutsideInterface,
             InitiatorIp = initiator,
             ResponderIp = responder,
             InitiatorCountry = NetworkFacts.CountryOf(initiator),
             ResponderCountry = NetworkFacts.CountryOf(responder),
-            InitiatorPort = given.SourcePort ?? draft.InitiatorPort,
-            ResponderPort = given.DestinationPort ?? draft.ResponderPort,
-            IpProtocol = given.Protocol ?? draft.IpProtocol,
             AccessControlPolicyRevision = policy?.Uuid ?? Guid.Empty,
             AccessControlRuleId = accessRule,
-            RuleAction = given.RuleAction ?? draft.RuleAction,
+            RuleAction = given.RuleAction ?? ruleAction,
+            InitiatorPort = given.SourcePort ?? initiatorPort,
+            ResponderPort = given.DestinationPort ?? service.Port,
+            TcpFlags = service.Protocol == NetworkFacts.Tcp ? (ushort)0x1B : (ushort)0,
+            IpProtocol = given.Protocol ?? service.Protocol,
+            SnortInstanceId = snortInstance,
+            ConnectionCounter = connectionCounter,
             FirstPacketSecond = second - length,
             LastPacketSecond = second,
-            InitiatorBytes = given.InitiatorBytes ?? draft.InitiatorBytes,
-            ResponderBytes = given.ResponderBytes ?? draft.ResponderBytes,
-            InitiatorPackets = given.InitiatorPackets ?? draft.InitiatorPackets,
-            ResponderPackets = given.ResponderPackets ?? draft.ResponderPackets,
-            UserId = given.User?.Id ?? draft.UserId,
-            ClientUrl = given.Url ?? draft.ClientUrl,
-            DnsQuery = given.DnsQuery ?? draft.DnsQuery,
-            SslServerName = given.SslServerName ?? draft.SslServerName,
-            VlanId = given.VlanId ?? draft.VlanId,
+            InitiatorPackets = given.InitiatorPackets ?? initiatorPackets,
+            ResponderPackets = given.ResponderPackets ?? responderPackets,
+            InitiatorBytes = given.InitiatorBytes ?? initiatorBytes,
+            ResponderBytes = given.ResponderBytes ?? responderBytes,
+            UserId = given.User?.Id ?? userId,
+            ClientUrl = given.Url ?? clientUrl,
+            VlanId = given.VlanId ?? vlan,
+            ReferencedHost = web ? server : string.Empty,
+            UserAgent = userAgent,
+            SslServerName = given.SslServerName ?? (service.Scheme == "https" ? server : string.Empty),
+            HttpResponseCode = httpResponse,
+            DnsQuery = given.DnsQuery ?? (dns ? server : string.Empty),
+            DnsRecordType = dns ? (ushort)1 : (ushort)0,
+            DnsTtl = dnsTtl,
+
+            // Security context, session and ticket IDs keep the record's shared zeros; only HTTPS has a certificate.
+            SslCertificateFingerprint = fingerprint,
         };
 
-        var metadata = new MetadataList()
+        var metadata = _context.Metadata()
             .Add(world.Device(device))
             .Add(policy is null ? null : world.AccessPolicy(policy, device))
             .Add(world.AccessRule(accessRule))

@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records.Correlation;
 using EStreamer.Scenarios.Model;
 
@@ -13,47 +12,23 @@ internal sealed class CorrelationGenerator
     private static readonly string[] RuleNames = ["Repeated intrusion from one source", "Intrusion against a critical host", "Outbound traffic after malware", "Admin login outside business hours"];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<Draft> _faker;
+    private readonly Draws _random;
     private readonly RuleDefinition[] _rules;
 
     public CorrelationGenerator(GeneratorContext context, int seed)
     {
         _context = context;
         _rules = context.World.Metadata.Rules.ToArray();
-        _faker = new Faker<Draft>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var service = f.PickRandom(NetworkFacts.Services);
-                var ruleIndex = f.Random.Int(0, RuleNames.Length - 1);
-                var record = new CorrelationEventRecord
-                {
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    PolicyId = (uint)f.Random.Int(1, 3),
-                    RuleId = (uint)ruleIndex + 1,
-                    Priority = (uint)f.Random.Int(1, 5),
-                    Description = RuleNames[ruleIndex],
-                    EventType = 1,
-                    SourceIp = NetworkFacts.ExternalAddress(f),
-                    DestinationIp = host.Address,
-                    SourcePort = NetworkFacts.EphemeralPort(f),
-                    DestinationPort = service.Port,
-                    IpProtocol = service.Protocol,
-                    ImpactFlags = f.PickRandom<byte>(0x01, 0x03, 0x07),
-                };
-                return new Draft(record, f.PickRandom(_rules));
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var about = request.Related ?? (request.AutoCompanions ? _context.LastIntrusion : null);
         var rule = given.Rule
-            ?? (about is null ? null : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId))
+            ?? (about is null ? null : _context.RuleOf(about.GeneratorId, about.RuleId))
             ?? draft.Rule;
         var device = given.DeviceId ?? about?.DeviceId ?? draft.Record.DeviceId;
         var source = given.SourceIp ?? about?.SourceIp ?? draft.Record.SourceIp;
@@ -66,7 +41,7 @@ internal sealed class CorrelationGenerator
             PolicyId = given.CorrelationPolicyId ?? draft.Record.PolicyId,
             RuleId = given.CorrelationRuleId ?? draft.Record.RuleId,
             Priority = given.CorrelationPriority ?? draft.Record.Priority,
-            Description = given.Description ?? $"{draft.Record.Description}: {rule.Message}",
+            Description = given.Description ?? _context.SharedText($"{draft.Record.Description}: {rule.Message}"),
             EventDeviceId = about?.DeviceId ?? device,
             SignatureId = rule.RuleId,
             SignatureGeneratorId = rule.GeneratorId,
@@ -89,7 +64,7 @@ internal sealed class CorrelationGenerator
             IntrusionPolicy = about?.IntrusionPolicyUuid ?? Guid.Empty,
         };
 
-        var metadata = new MetadataList()
+        var metadata = _context.Metadata()
             .Add(_context.World.Device(device))
             .Add(_context.World.Rule(rule))
             .Add(_context.World.Country(record.SourceCountry))
@@ -97,6 +72,29 @@ internal sealed class CorrelationGenerator
             .Add(record.SourceUserId == 0 ? null : _context.World.User(record.SourceUserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];
+    }
+
+    private Draft NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        var service = d.Pick(NetworkFacts.Services);
+        var ruleIndex = d.Int(0, RuleNames.Length - 1);
+        var record = new CorrelationEventRecord
+        {
+            DeviceId = d.Pick(_context.DeviceIds),
+            PolicyId = (uint)d.Int(1, 3),
+            RuleId = (uint)ruleIndex + 1,
+            Priority = (uint)d.Int(1, 5),
+            Description = RuleNames[ruleIndex],
+            EventType = 1,
+            SourceIp = _context.Hosts.OutsideAddress(d),
+            DestinationIp = host.Address,
+            SourcePort = NetworkFacts.EphemeralPort(d),
+            DestinationPort = service.Port,
+            IpProtocol = service.Protocol,
+            ImpactFlags = d.Pick<byte>([0x01, 0x03, 0x07]),
+        };
+        return new Draft(record, d.Pick(_rules));
     }
 
     private sealed record Draft(CorrelationEventRecord Record, RuleDefinition Rule);

@@ -1,5 +1,4 @@
 using System.Net;
-using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Scenarios.Model;
@@ -41,28 +40,12 @@ internal sealed class DiscoveryGenerator
     ];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<Draft> _faker;
+    private readonly Draws _random;
 
     public DiscoveryGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<Draft>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var kind = f.PickRandom(GeneratedKinds);
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var value = kind switch
-                {
-                    DiscoveryKind.HopsChange => (uint)f.Random.Int(1, 12),
-                    DiscoveryKind.NewTransportProtocol => f.PickRandom<uint>(6, 17, 1, 47),
-                    DiscoveryKind.NewNetworkProtocol => f.PickRandom<uint>(0x0800, 0x86DD, 0x0806),
-                    DiscoveryKind.Router => (uint)f.Random.Int(1, 2),
-                    _ => (uint)f.PickRandom(NetworkFacts.Services).Port,
-                };
-                return new Draft(kind, f.PickRandom(context.DeviceIds), host, value, new IPAddress([10, 9, (byte)f.Random.Int(0, 255), (byte)f.Random.Int(1, 254)]), (byte)f.Random.Int(1, 64));
-            });
+        _random = new Draws(seed);
     }
 
     /// <summary>The largest value a kind's field holds, or null when the kind carries no value.</summary>
@@ -84,7 +67,7 @@ internal sealed class DiscoveryGenerator
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var kind = given.DiscoveryKind ?? draft.Kind;
         var layout = Layouts[kind];
@@ -114,7 +97,7 @@ internal sealed class DiscoveryGenerator
             _ when MaxValue(kind) is not null => new HostValueRecord(layout.Type, header, value),
             _ => new HostNoticeRecord(layout.Type, header),
         };
-        return [new GeneratedRecord(record, [_context.World.Device(device)])];
+        return [new GeneratedRecord(record, _context.DeviceOnly(device))];
     }
 
     // A pool host 10.b.c.d moves to 10.(b+4).c.d: out of the pool's 10.0-3 range, and one address per host.
@@ -129,6 +112,21 @@ internal sealed class DiscoveryGenerator
     {
         _context.Moved(header.HostIp, newAddress);
         return new HostIpChangedRecord(header, newAddress);
+    }
+
+    private Draft NewDraft(Draws d)
+    {
+        var kind = d.Pick(GeneratedKinds);
+        var host = d.Pick(_context.Hosts.Hosts);
+        var value = kind switch
+        {
+            DiscoveryKind.HopsChange => (uint)d.Int(1, 12),
+            DiscoveryKind.NewTransportProtocol => d.Pick<uint>([6, 17, 1, 47]),
+            DiscoveryKind.NewNetworkProtocol => d.Pick<uint>([0x0800, 0x86DD, 0x0806]),
+            DiscoveryKind.Router => (uint)d.Int(1, 2),
+            _ => (uint)d.Pick(NetworkFacts.Services).Port,
+        };
+        return new Draft(kind, d.Pick(_context.DeviceIds), host, value, new IPAddress([10, 9, (byte)d.Int(0, 255), (byte)d.Int(1, 254)]), (byte)d.Int(1, 64));
     }
 
     private sealed record Draft(DiscoveryKind Kind, uint DeviceId, Host Host, uint Value, IPAddress NewAddress, byte Ttl);

@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Files;
 
@@ -14,57 +13,17 @@ internal sealed class FileEventGenerator
     private static readonly string[] Detections = ["W32.Generic:Gen.22fz.1201", "Win.Trojan.Agent-1234", "Doc.Dropper.Valyria", "JS.Downloader.Nemucod"];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<FileEventRecord> _faker;
+    private readonly Draws _random;
 
     public FileEventGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<FileEventRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var type = f.PickRandom(FileTypes);
-                var malware = f.Random.Bool(0.25f);
-                var download = f.Random.Bool(0.8f);
-                var server = NetworkFacts.ExternalAddress(f);
-                var serverPort = f.PickRandom<ushort>(80, 443);
-                var users = context.Users;
-                var fileName = f.System.FileName(type.Extension);
-                return new FileEventRecord
-                {
-                    RecordType = malware ? RecordType.FileMalwareEvent : RecordType.FileEvent,
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    ConnectionInstanceId = (ushort)f.Random.Int(1, 8),
-                    ConnectionCounter = (ushort)f.Random.Int(1, 65535),
-                    SourceIp = download ? server : host.Address,
-                    DestinationIp = download ? host.Address : server,
-                    Disposition = malware ? (byte)3 : f.PickRandom<byte>(1, 2),
-                    SperoDisposition = malware ? (byte)3 : (byte)0,
-                    FileStorageStatus = (byte)f.Random.Int(0, 3),
-                    FileAnalysisStatus = (byte)f.Random.Int(0, 2),
-                    ThreatScore = malware ? (byte)f.Random.Int(60, 100) : (byte)0,
-                    Action = malware ? f.PickRandom<byte>(2, 4) : (byte)1,
-                    Sha256 = f.Random.Bytes(32),
-                    FileTypeId = type.TypeId,
-                    FileName = fileName,
-                    FileSize = (ulong)f.Random.Long(512, 50_000_000),
-                    Direction = download ? (byte)1 : (byte)2,
-                    UserId = users.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(users).Id : 0,
-                    Uri = $"{(serverPort == 443 ? "https" : "http")}://{f.PickRandom(context.Hosts.Domains)}/{f.Internet.DomainWord()}/{fileName}",
-                    Signature = malware ? f.PickRandom(Detections) : string.Empty,
-                    SourcePort = download ? serverPort : NetworkFacts.EphemeralPort(f),
-                    DestinationPort = download ? NetworkFacts.EphemeralPort(f) : serverPort,
-                    IpProtocol = NetworkFacts.Tcp,
-                    Transfer = NetworkFacts.HttpOkTransfer,
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var world = _context.World;
         var device = given.DeviceId ?? draft.DeviceId;
@@ -97,7 +56,7 @@ internal sealed class FileEventGenerator
             AccessControlPolicyUuid = policy?.Uuid ?? Guid.Empty,
         };
 
-        var metadata = new MetadataList()
+        var metadata = _context.Metadata()
             .Add(world.Device(device))
             .Add(policy is null ? null : world.AccessPolicy(policy, device))
             .Add(world.Country(record.SourceCountry))
@@ -105,5 +64,44 @@ internal sealed class FileEventGenerator
             .Add(record.UserId == 0 ? null : world.User(record.UserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];
+    }
+
+    private FileEventRecord NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        var type = d.Pick(FileTypes);
+        var malware = d.Bool(0.25);
+        var download = d.Bool(0.8);
+        var server = _context.Hosts.OutsideAddress(d);
+        var serverPort = d.Pick<ushort>([80, 443]);
+        var users = _context.Users;
+        var fileName = d.Pick(_context.FileNames(type.Extension));
+        return new FileEventRecord
+        {
+            RecordType = malware ? RecordType.FileMalwareEvent : RecordType.FileEvent,
+            DeviceId = d.Pick(_context.DeviceIds),
+            ConnectionInstanceId = (ushort)d.Int(1, 8),
+            ConnectionCounter = (ushort)d.Int(1, 65535),
+            SourceIp = download ? server : host.Address,
+            DestinationIp = download ? host.Address : server,
+            Disposition = malware ? (byte)3 : d.Pick<byte>([1, 2]),
+            SperoDisposition = malware ? (byte)3 : (byte)0,
+            FileStorageStatus = (byte)d.Int(0, 3),
+            FileAnalysisStatus = (byte)d.Int(0, 2),
+            ThreatScore = malware ? (byte)d.Int(60, 100) : (byte)0,
+            Action = malware ? d.Pick<byte>([2, 4]) : (byte)1,
+            Sha256 = d.Bytes(32),
+            FileTypeId = type.TypeId,
+            FileName = fileName,
+            FileSize = (ulong)d.Long(512, 50_000_000),
+            Direction = download ? (byte)1 : (byte)2,
+            UserId = users.Length > 0 && d.Bool(0.5) ? d.Pick(users).Id : 0,
+            Uri = $"{(serverPort == 443 ? "https" : "http")}://{d.Pick(_context.Hosts.Domains)}/{d.Pick(_context.Words.DomainWords)}/{fileName}",
+            Signature = malware ? d.Pick(Detections) : string.Empty,
+            SourcePort = download ? serverPort : NetworkFacts.EphemeralPort(d),
+            DestinationPort = download ? NetworkFacts.EphemeralPort(d) : serverPort,
+            IpProtocol = NetworkFacts.Tcp,
+            Transfer = NetworkFacts.HttpOkTransfer,
+        };
     }
 }

@@ -8,4 +8,4 @@ namespace EStreamer.Scenarios.Generators;
 /// is about (impact alerts and correlation events), and whether to add companions (packets, extra data) on
 /// the generator's own initiative, as traffic blocks do; timeline events get only the companions they name.
 /// </summary>
-internal sealed record GenerationRequest(EventStamp Stamp, EventFields Given, IntrusionEventRecord? Related, bool AutoCompanions);
+internal readonly record struct GenerationRequest(EventStamp Stamp, EventFields Given, IntrusionEventRecord? Related, bool AutoCompanions);

@@ -15,6 +15,9 @@ internal sealed class HostPool
 
     public const int WebSites = 128;
 
+    /// <summary>Outside addresses the traffic talks to: enough for variety, few enough that a large history shares them.</summary>
+    public const int OutsideHosts = 4096;
+
     public HostPool(int seed)
     {
         var faker = new Faker<Host>()
@@ -45,6 +48,9 @@ internal sealed class HostPool
         web.DateTimeReference = GeneratorContext.DateReference;
         Domains = Enumerable.Range(0, WebSites).Select(_ => web.Internet.DomainName()).ToArray();
         Paths = Enumerable.Range(0, WebSites).Select(_ => web.Internet.UrlRootedPath()).ToArray();
+
+        var outside = new Draws(Seeds.Derive(seed, "outside", 0));
+        Outside = Enumerable.Range(0, OutsideHosts).Select(_ => NetworkFacts.ExternalAddress(outside)).ToArray();
     }
 
     public Host[] Hosts { get; }
@@ -55,5 +61,21 @@ internal sealed class HostPool
     /// <summary>URL paths starting with a slash.</summary>
     public string[] Paths { get; }
 
-    public Host? Find(IPAddress address) => Hosts.FirstOrDefault(h => h.Address.Equals(address));
+    /// <summary>Public addresses of the outside world (<see cref="NetworkFacts.ExternalAddress"/>).</summary>
+    public IPAddress[] Outside { get; }
+
+    public IPAddress OutsideAddress(Draws random) => random.Pick(Outside);
+
+    public Host? Find(IPAddress address)
+    {
+        foreach (var host in Hosts)
+        {
+            if (host.Address.Equals(address))
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
 }

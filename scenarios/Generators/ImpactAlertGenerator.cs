@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records.Intrusion;
 
 namespace EStreamer.Scenarios.Generators;
@@ -12,38 +11,24 @@ internal sealed class ImpactAlertGenerator
     private static readonly byte[] FlagChoices = [0x01, 0x03, 0x07, 0x0F, 0x1F, 0x5F];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<ImpactAlertRecord> _faker;
+    private readonly Draws _random;
 
     public ImpactAlertGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<ImpactAlertRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                return new ImpactAlertRecord
-                {
-                    DeviceId = f.PickRandom(context.DeviceIds),
-                    Impact = f.PickRandom(FlagChoices),
-                    SourceIp = NetworkFacts.ExternalAddress(f),
-                    DestinationIp = host.Address,
-                    Description = f.Hacker.Phrase(),
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var about = request.Related;
         var flags = given.ImpactFlags ?? about?.ImpactFlags ?? (byte)draft.Impact;
         var level = NetworkFacts.ImpactLevel(flags);
         var rule = about is null
             ? null
-            : _context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == about.GeneratorId && r.RuleId == about.RuleId);
+            : _context.RuleOf(about.GeneratorId, about.RuleId);
         var record = draft with
         {
             EventId = given.EventId ?? about?.EventId ?? _context.Ids.Next(),
@@ -52,8 +37,21 @@ internal sealed class ImpactAlertGenerator
             Impact = flags,
             SourceIp = given.SourceIp ?? about?.SourceIp ?? draft.SourceIp,
             DestinationIp = given.DestinationIp ?? about?.DestinationIp ?? draft.DestinationIp,
-            Description = given.Description ?? $"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}",
+            Description = given.Description ?? _context.SharedText($"[Impact: {NetworkFacts.ImpactLabel(level)}] {rule?.Message ?? draft.Description}"),
         };
-        return [new GeneratedRecord(record, [_context.World.Device(record.DeviceId)])];
+        return [new GeneratedRecord(record, _context.DeviceOnly(record.DeviceId))];
+    }
+
+    private ImpactAlertRecord NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        return new ImpactAlertRecord
+        {
+            DeviceId = d.Pick(_context.DeviceIds),
+            Impact = d.Pick(FlagChoices),
+            SourceIp = _context.Hosts.OutsideAddress(d),
+            DestinationIp = host.Address,
+            Description = d.Pick(_context.Words.HackerPhrases),
+        };
     }
 }

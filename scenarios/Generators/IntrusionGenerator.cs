@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Intrusion;
 using EStreamer.Scenarios.Loading;
@@ -21,24 +19,27 @@ internal sealed class IntrusionGenerator
     private static readonly uint OriginalClientIPv6 = Names.ExtraDataTypes["original-client-ipv6"].Id;
 
     private static readonly byte[] ImpactFlagChoices = [0x00, 0x01, 0x03, 0x03, 0x07, 0x07, 0x0F, 0x1F];
+    private static readonly byte[] BlockedChoices = [0, 1, 2];
+    private static readonly double[] BlockedWeights = [0.7, 0.2, 0.1];
+    private static readonly Guid NetworkAnalysisPolicy = StableUuid.For("network-analysis-policy", "default");
+
+    // The fingerprint of a connection without a certificate: one array for every such event (it is never written to).
+    private static readonly byte[] NoFingerprint = new byte[20];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<Draft> _faker;
+    private readonly Draws _random;
     private readonly RuleDefinition[] _rules;
 
     public IntrusionGenerator(GeneratorContext context, int seed)
     {
         _context = context;
         _rules = context.World.Metadata.Rules.ToArray();
-        _faker = new Faker<Draft>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(MakeDraft);
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = MakeDraft(_random);
         var given = request.Given;
         var world = _context.World;
         var rule = given.Rule ?? draft.Rule;
@@ -83,7 +84,7 @@ internal sealed class IntrusionGenerator
         };
         _context.LastIntrusion = record;
 
-        var metadata = new MetadataList()
+        var metadata = _context.Metadata()
             .Add(world.Device(record.DeviceId))
             .Add(world.Rule(rule))
             .Add(world.Classification(record.ClassificationId))
@@ -107,7 +108,7 @@ internal sealed class IntrusionGenerator
         var extraData = given.ExtraData ?? (request.AutoCompanions && _context.ExtraData ? AutoExtraData(record, draft) : null);
 
         // The event's own original-client field names the client its extra data names (block 85 carries both).
-        if (extraData?.FirstOrDefault(i => i.Type == OriginalClientIPv6 || i.Type == OriginalClientIPv4) is { } original)
+        if (OriginalClientOf(extraData) is { } original)
         {
             record = record with { OriginalClientIp = NetworkFacts.Plain(new IPAddress(original.Data.AsSpan())) };
             records[0] = records[0] with { Record = record };
@@ -117,10 +118,23 @@ internal sealed class IntrusionGenerator
         foreach (var item in extraData ?? [])
         {
             var extra = new ExtraDataRecord { DeviceId = record.DeviceId, EventId = record.EventId, EventSecond = second, ExtraDataType = item.Type, Data = item.Data };
-            records.Add(new GeneratedRecord(extra, [world.Device(record.DeviceId), world.ExtraDataType(item.Type)]));
+            records.Add(new GeneratedRecord(extra, _context.Metadata().Add(world.Device(record.DeviceId)).Add(world.ExtraDataType(item.Type)).ToList()));
         }
 
         return records;
+    }
+
+    private static ExtraDataItem? OriginalClientOf(IReadOnlyList<ExtraDataItem>? items)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (items![i].Type == OriginalClientIPv6 || items[i].Type == OriginalClientIPv4)
+            {
+                return items[i];
+            }
+        }
+
+        return null;
     }
 
     private void AddPacket(List<GeneratedRecord> records, IntrusionEventRecord record, PacketSpec? spec, byte[] payload)
@@ -141,15 +155,15 @@ internal sealed class IntrusionGenerator
             sequence,
             spec.Payload ?? payload);
         var packet = new PacketRecord(record.DeviceId, record.EventId, record.EventSecond, record.EventSecond, record.EventMicrosecond, PacketRecord.Ethernet, bytes);
-        records.Add(new GeneratedRecord(packet, [_context.World.Device(record.DeviceId)]));
+        records.Add(new GeneratedRecord(packet, _context.DeviceOnly(record.DeviceId)));
     }
 
-    private static List<ExtraDataItem> AutoExtraData(IntrusionEventRecord record, Draft draft)
+    private List<ExtraDataItem> AutoExtraData(IntrusionEventRecord record, Draft draft)
     {
         var items = new List<ExtraDataItem>();
         if (record.HttpUri.Length > 0)
         {
-            items.Add(new ExtraDataItem(HttpUri, Encoding.UTF8.GetBytes(record.HttpUri)));
+            items.Add(new ExtraDataItem(HttpUri, _context.Utf8(record.HttpUri)));
         }
 
         // The original client goes in type 2's 16 bytes, an IPv4 client as ::ffff:a.b.c.d, as record 111 describes
@@ -164,49 +178,48 @@ internal sealed class IntrusionGenerator
         return items;
     }
 
-    private Draft MakeDraft(Faker f)
+    private Draft MakeDraft(Draws d)
     {
-        var rule = f.PickRandom(_rules);
-        var host = f.PickRandom(_context.Hosts.Hosts);
-        var external = NetworkFacts.ExternalAddress(f);
-        var service = f.PickRandom(NetworkFacts.Services);
-        var inbound = f.Random.Bool(0.6f);
+        var rule = d.Pick(_rules);
+        var host = d.Pick(_context.Hosts.Hosts);
+        var external = _context.Hosts.OutsideAddress(d);
+        var service = d.Pick(NetworkFacts.Services);
+        var inbound = d.Bool(0.6);
         var web = service.Scheme is "http" or "https";
-        var hostname = web ? f.PickRandom(_context.Hosts.Domains) : string.Empty;
-        var uri = web ? f.PickRandom(_context.Hosts.Paths) : string.Empty;
-        var flags = f.PickRandom(ImpactFlagChoices);
+        var hostname = web ? d.Pick(_context.Hosts.Domains) : string.Empty;
+        var uri = web ? d.Pick(_context.Hosts.Paths) : string.Empty;
+        var flags = d.Pick(ImpactFlagChoices);
         var users = _context.Users;
         var record = new IntrusionEventRecord
         {
-            DeviceId = f.PickRandom(_context.DeviceIds),
+            DeviceId = d.Pick(_context.DeviceIds),
             SourceIp = inbound ? external : host.Address,
             DestinationIp = inbound ? host.Address : external,
-            SourcePortOrIcmpType = NetworkFacts.EphemeralPort(f),
+            SourcePortOrIcmpType = NetworkFacts.EphemeralPort(d),
             DestinationPortOrIcmpCode = service.Port,
             IpProtocol = service.Protocol,
             ImpactFlags = flags,
-            Blocked = f.Random.WeightedRandom(new byte[] { 0, 1, 2 }, [0.7f, 0.2f, 0.1f]),
-            VlanId = (ushort)f.Random.Int(0, 20),
-            UserId = users.Length > 0 && f.Random.Bool(0.3f) ? f.PickRandom(users).Id : 0,
+            Blocked = d.Weighted(BlockedChoices, BlockedWeights),
+            VlanId = (ushort)d.Int(0, 20),
+            UserId = users.Length > 0 && d.Bool(0.3) ? d.Pick(users).Id : 0,
             IngressInterfaceUuid = inbound ? ScenarioWorld.OutsideInterface : ScenarioWorld.InsideInterface,
             EgressInterfaceUuid = inbound ? ScenarioWorld.InsideInterface : ScenarioWorld.OutsideInterface,
             IngressZoneUuid = inbound ? ScenarioWorld.OutsideZone : ScenarioWorld.InsideZone,
             EgressZoneUuid = inbound ? ScenarioWorld.InsideZone : ScenarioWorld.OutsideZone,
-            ConnectionInstanceId = (ushort)f.Random.Int(1, 8),
-            ConnectionCounter = (ushort)f.Random.Int(1, 65535),
-            SecurityContext = new byte[16],
-            SslCertificateFingerprint = service.Scheme == "https" ? f.Random.Bytes(20) : new byte[20],
-            NetworkAnalysisPolicyUuid = StableUuid.For("network-analysis-policy", "default"),
-            HttpResponseCode = web ? f.PickRandom(NetworkFacts.HttpResponseCodes) : 0,
+            ConnectionInstanceId = (ushort)d.Int(1, 8),
+            ConnectionCounter = (ushort)d.Int(1, 65535),
+            SslCertificateFingerprint = service.Scheme == "https" ? d.Bytes(20) : NoFingerprint,
+            NetworkAnalysisPolicyUuid = NetworkAnalysisPolicy,
+            HttpResponseCode = web ? d.Pick(NetworkFacts.HttpResponseCodes) : 0,
             SnortVersion = 3,
             HttpHostname = hostname,
             HttpUri = uri,
         };
-        var payload = ServicePayload.For(f.Random, service.Scheme, web ? hostname : f.PickRandom(_context.Hosts.Domains), uri);
-        IPAddress? originalClient = web && f.Random.Bool(0.25f) ? NetworkFacts.ExternalAddress(f) : null;
+        var payload = ServicePayload.For(d, service.Scheme, web ? hostname : d.Pick(_context.Hosts.Domains), uri);
+        IPAddress? originalClient = web && d.Bool(0.25) ? _context.Hosts.OutsideAddress(d) : null;
         return new Draft(record, rule, payload, originalClient);
     }
 
-    /// <summary>Everything random about one intrusion event, drawn in one go from the family's seeded faker.</summary>
+    /// <summary>Everything random about one intrusion event, drawn in one go from the event's draws.</summary>
     private sealed record Draft(IntrusionEventRecord Record, RuleDefinition Rule, byte[] Payload, IPAddress? OriginalClient);
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using Bogus;
 using EStreamer.Protocol.Records.Files;
 
 namespace EStreamer.Scenarios.Generators;
@@ -46,7 +45,7 @@ internal static class NetworkFacts
         "python-requests/2.31.0",
     ];
 
-    public static ushort EphemeralPort(Faker f) => (ushort)f.Random.Int(49152, 65535);
+    public static ushort EphemeralPort(Draws d) => (ushort)d.Int(49152, 65535);
 
     /// <summary>Country code of private, reserved and documentation addresses: none, as a server shows them.</summary>
     public const ushort UnknownCountry = 0;
@@ -63,7 +62,8 @@ internal static class NetworkFacts
             return UnknownCountry;
         }
 
-        var bytes = plain.GetAddressBytes();
+        Span<byte> bytes = stackalloc byte[16];
+        plain.TryWriteBytes(bytes, out _);
         var prefix = plain.AddressFamily == AddressFamily.InterNetwork ? (bytes[0] << 8) | bytes[1] : BinaryPrimitives.ReadInt32BigEndian(bytes);
         var countries = ScenarioWorld.Countries;
         return countries[Seeds.Derive(prefix, "country", 0) % countries.Count].Code;
@@ -72,8 +72,10 @@ internal static class NetworkFacts
     /// <summary>Private, loopback, link-local, shared, benchmarking, documentation, multicast and reserved ranges (and the unset address).</summary>
     public static bool IsPrivateOrReserved(IPAddress address)
     {
-        var b = Plain(address).GetAddressBytes();
-        if (b.Length == 4)
+        var plain = Plain(address);
+        Span<byte> b = stackalloc byte[16];
+        plain.TryWriteBytes(b, out var length);
+        if (length == 4)
         {
             return b[0] is 0 or 10 or 127 or >= 224
                 || (b[0] == 100 && (b[1] & 0xC0) == 64)
@@ -90,7 +92,7 @@ internal static class NetworkFacts
             || b[0] == 0xFF
             || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)
             || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)
-            || b.AsSpan(0, 15).IndexOfAnyExcept((byte)0) < 0;
+            || b[..15].IndexOfAnyExcept((byte)0) < 0;
     }
 
     /// <summary>An IPv4-mapped IPv6 address as the IPv4 address it maps; any other address as it is.</summary>
@@ -121,13 +123,14 @@ internal static class NetworkFacts
         return mac;
     }
 
-    /// <summary>A public IPv4 address: Bogus's addresses, with first octets that hold private or reserved ranges pushed out.</summary>
-    public static IPAddress ExternalAddress(Faker f)
+    /// <summary>A public IPv4 address: random octets, with first octets that hold private or reserved ranges pushed out.</summary>
+    public static IPAddress ExternalAddress(Draws d)
     {
-        var bytes = f.Internet.IpAddress().GetAddressBytes();
+        Span<byte> bytes = stackalloc byte[4];
+        d.Fill(bytes);
         if (bytes[0] is 0 or 10 or 100 or 127 or 169 or 172 or 192 or 198 or 203 or >= 224)
         {
-            bytes[0] = (byte)f.Random.Int(23, 99);
+            bytes[0] = (byte)d.Int(23, 99);
         }
 
         return new IPAddress(bytes);

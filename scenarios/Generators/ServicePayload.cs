@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Bogus;
 
 namespace EStreamer.Scenarios.Generators;
 
@@ -15,9 +14,9 @@ internal static class ServicePayload
     /// A payload for the service <paramref name="scheme"/> (<see cref="NetworkFacts.Services"/>) about
     /// <paramref name="host"/>: the HTTP Host, the DNS question, the SMTP greeting.
     /// </summary>
-    public static byte[] For(Randomizer random, string scheme, string host, string uri) => scheme switch
+    public static byte[] For(Draws random, string scheme, string host, string uri) => scheme switch
     {
-        "http" => Encoding.ASCII.GetBytes($"GET {(uri.Length > 0 ? uri : "/")} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {random.ArrayElement(NetworkFacts.UserAgents)}\r\n\r\n"),
+        "http" => Encoding.ASCII.GetBytes($"GET {(uri.Length > 0 ? uri : "/")} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {random.Pick(NetworkFacts.UserAgents)}\r\n\r\n"),
         "https" => TlsApplicationData(random.Bytes(random.Int(32, 160))),
         "dns" => DnsQuery((ushort)random.Int(1, 65535), host),
         "ssh" => Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"),
@@ -29,7 +28,7 @@ internal static class ServicePayload
     public static byte[] ForPort(uint eventId, ushort port, byte protocol, string host, string uri)
     {
         var scheme = NetworkFacts.Services.FirstOrDefault(s => s.Port == port && s.Protocol == protocol).Scheme ?? string.Empty;
-        return For(new Randomizer(Seeds.Derive((int)eventId, "payload", port)), scheme, host.Length > 0 ? host : "www.example.com", uri);
+        return For(new Draws(Seeds.Derive((int)eventId, "payload", port)), scheme, host.Length > 0 ? host : "www.example.com", uri);
     }
 
     // A TLS 1.2 application-data record: content type 23, version 3.3, length, then the encrypted bytes.
@@ -47,20 +46,27 @@ internal static class ServicePayload
     // A standard recursive query (RFC 1035) for the A record of one name.
     private static byte[] DnsQuery(ushort id, string name)
     {
-        var bytes = new List<byte>(32 + name.Length);
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16BigEndian(header, id);
-        header[2] = 0x01; // recursion desired
-        header[5] = 1; // one question
-        bytes.AddRange(header);
-        foreach (var label in name.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        Span<byte> query = stackalloc byte[12 + name.Length + 2 + 4];
+        BinaryPrimitives.WriteUInt16BigEndian(query, id);
+        query[2] = 0x01; // recursion desired
+        query[5] = 1; // one question
+        var at = 12;
+        foreach (var range in name.AsSpan().Split('.'))
         {
-            var text = Encoding.ASCII.GetBytes(label);
-            bytes.Add((byte)Math.Min(text.Length, 63));
-            bytes.AddRange(text.Take(63));
+            var label = name.AsSpan()[range];
+            if (label.IsEmpty)
+            {
+                continue;
+            }
+
+            var length = Math.Min(label.Length, 63);
+            query[at++] = (byte)length;
+            at += Encoding.ASCII.GetBytes(label[..length], query[at..]);
         }
 
-        bytes.AddRange([0, 0, 1, 0, 1]); // root, type A, class IN
-        return [.. bytes];
+        query[at++] = 0; // root
+        BinaryPrimitives.WriteUInt16BigEndian(query[at..], 1); // type A
+        BinaryPrimitives.WriteUInt16BigEndian(query[(at + 2)..], 1); // class IN
+        return query[..(at + 4)].ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
 using EStreamer.Protocol.Records.Users;
@@ -15,48 +14,17 @@ internal sealed class UserLoginGenerator
     private static readonly string[] Reporters = ["ISE", "AD Agent", "Passive Identity Agent", "Captive Portal"];
 
     private readonly GeneratorContext _context;
-    private readonly Faker<UserActivityRecord> _faker;
+    private readonly Draws _random;
 
     public UserLoginGenerator(GeneratorContext context, int seed)
     {
         _context = context;
-        _faker = new Faker<UserActivityRecord>()
-            .UseSeed(seed)
-            .UseDateTimeReference(GeneratorContext.DateReference)
-            .CustomInstantiator(f =>
-            {
-                var host = f.PickRandom(context.Hosts.Hosts);
-                var users = context.Users;
-                // Without scenario users there is no user record to name: the login is of user ID 0 with no name.
-                var user = users.Length > 0 ? f.PickRandom(users) : new UserDefinition(0, string.Empty, string.Empty, string.Empty, 710);
-                return new UserActivityRecord
-                {
-                    RecordType = RecordType.UserLogin,
-                    Header = new DiscoveryHeader
-                    {
-                        DeviceId = f.PickRandom(context.DeviceIds),
-                        MacAddress = host.Mac,
-                        EventType = DiscoveryEventType.UserActivity,
-                        EventSubtype = LoginSubtype,
-                        HostIp = host.Address,
-                    },
-                    UserId = user.Id,
-                    UserName = user.Name,
-                    Domain = user.Domain,
-                    Protocol = user.Protocol,
-                    Email = user.Email,
-                    IPv6Address = host.Address,
-                    LoginType = (byte)f.Random.Int(0, 2),
-                    AuthenticationType = (byte)f.Random.Int(0, 2),
-                    ReportedBy = f.PickRandom(Reporters),
-                    Description = string.Empty,
-                };
-            });
+        _random = new Draws(seed);
     }
 
     public IReadOnlyList<GeneratedRecord> Generate(GenerationRequest request)
     {
-        var draft = _faker.Generate();
+        var draft = NewDraft(_random);
         var given = request.Given;
         var device = given.DeviceId ?? draft.Header.DeviceId;
         var hostIp = given.HostIp ?? draft.Header.HostIp;
@@ -86,10 +54,40 @@ internal sealed class UserLoginGenerator
             Email = user?.Email ?? draft.Email,
         };
 
-        var metadata = new MetadataList()
+        var metadata = _context.Metadata()
             .Add(_context.World.Device(device))
             .Add(record.UserId == 0 ? null : _context.World.User(record.UserId))
             .ToList();
         return [new GeneratedRecord(record, metadata)];
+    }
+
+    private UserActivityRecord NewDraft(Draws d)
+    {
+        var host = d.Pick(_context.Hosts.Hosts);
+        var users = _context.Users;
+        // Without scenario users there is no user record to name: the login is of user ID 0 with no name.
+        var user = users.Length > 0 ? d.Pick(users) : new UserDefinition(0, string.Empty, string.Empty, string.Empty, 710);
+        return new UserActivityRecord
+        {
+            RecordType = RecordType.UserLogin,
+            Header = new DiscoveryHeader
+            {
+                DeviceId = d.Pick(_context.DeviceIds),
+                MacAddress = host.Mac,
+                EventType = DiscoveryEventType.UserActivity,
+                EventSubtype = LoginSubtype,
+                HostIp = host.Address,
+            },
+            UserId = user.Id,
+            UserName = user.Name,
+            Domain = user.Domain,
+            Protocol = user.Protocol,
+            Email = user.Email,
+            IPv6Address = host.Address,
+            LoginType = (byte)d.Int(0, 2),
+            AuthenticationType = (byte)d.Int(0, 2),
+            ReportedBy = d.Pick(Reporters),
+            Description = string.Empty,
+        };
     }
 }

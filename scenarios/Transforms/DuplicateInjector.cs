@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Scenarios.Generators;
 
 namespace EStreamer.Scenarios.Transforms;
@@ -14,20 +13,20 @@ internal sealed class DuplicateInjector
     public const int Window = 256;
 
     private readonly double _rate;
-    private readonly Randomizer _random;
+    private readonly Draws _random;
     private readonly List<IReadOnlyList<GeneratedRecord>> _recent = [];
     private int _next;
 
     public DuplicateInjector(double rate, int seed)
     {
         _rate = rate;
-        _random = new Randomizer(seed);
+        _random = new Draws(seed);
     }
 
     public bool TryPick(out IReadOnlyList<GeneratedRecord> earlier)
     {
         earlier = [];
-        if (_rate <= 0 || _recent.Count == 0 || _random.Double() >= _rate)
+        if (_rate <= 0 || _recent.Count == 0 || !_random.Bool(_rate))
         {
             return false;
         }

@@ -11,8 +11,9 @@ internal static class PlanCompiler
     {
         var world = scenario.World;
         var hosts = new HostPool(Seeds.Derive(scenario.Seed, "hosts", 0));
+        var words = new Vocabulary(Seeds.Derive(scenario.Seed, "vocabulary", 0));
         var errors = new List<ScenarioError>();
-        var timeline = TimelineCompiler.Compile(scenario, start, world, hosts, errors);
+        var timeline = TimelineCompiler.Compile(scenario, start, world, hosts, words, errors);
         foreach (var block in scenario.Traffic)
         {
             if (EventStamp.At(start, block.Start) is null)
@@ -31,10 +32,10 @@ internal static class PlanCompiler
         }
 
         var hostList = hosts.Hosts.Select(h => new ScenarioHost(h.Address, h.Mac.ToArray(), h.Name)).ToArray();
-        return new ScenarioPlan(scenario, start, world.AllRecords, hostList, () => Enumerate(scenario, start, world, hosts, timeline));
+        return new ScenarioPlan(scenario, start, world.AllRecords, hostList, () => Enumerate(scenario, start, world, hosts, words, timeline));
     }
 
-    private static IEnumerable<PlannedEvent> Enumerate(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, CompiledTimeline timeline)
+    private static IEnumerable<PlannedEvent> Enumerate(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, Vocabulary words, CompiledTimeline timeline)
     {
         // One allocator per enumeration: event IDs continue after the timeline's and repeat run to run.
         var ids = new EventIdAllocator(timeline.NextEventId);
@@ -42,7 +43,7 @@ internal static class PlanCompiler
         foreach (var block in scenario.Traffic)
         {
             var seed = block.Seed ?? Seeds.Derive(scenario.Seed, "traffic", block.Index);
-            sources.Add(TrafficStream.Generate(block, seed, start, world, hosts, ids));
+            sources.Add(TrafficStream.Generate(block, seed, start, world, hosts, words, ids));
         }
 
         return PlanMerger.Merge(sources);

@@ -20,18 +20,18 @@ internal sealed class TimelineCompiler
     private readonly List<ScenarioError> _errors = [];
     private EventStamp[] _stamps = [];
 
-    private TimelineCompiler(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts)
+    private TimelineCompiler(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, Vocabulary words)
     {
         _scenario = scenario;
         _start = start;
-        var context = new GeneratorContext(world, hosts, new EventIdAllocator(1), packets: false, extraData: false, impactAlerts: false);
+        var context = new GeneratorContext(world, hosts, words, new EventIdAllocator(1), packets: false, extraData: false, impactAlerts: false);
         _generators = new EventGenerators(context, Seeds.Derive(scenario.Seed, "timeline", 0));
         _ids = scenario.Timeline.Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
     }
 
-    public static CompiledTimeline Compile(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, List<ScenarioError> errors)
+    public static CompiledTimeline Compile(Scenario scenario, DateTimeOffset start, ScenarioWorld world, HostPool hosts, Vocabulary words, List<ScenarioError> errors)
     {
-        var compiler = new TimelineCompiler(scenario, start, world, hosts);
+        var compiler = new TimelineCompiler(scenario, start, world, hosts, words);
         var events = compiler.Run();
         errors.AddRange(compiler._errors);
         return new CompiledTimeline(events, compiler._generators.Context.Ids.Peek);

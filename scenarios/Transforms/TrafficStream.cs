@@ -1,4 +1,3 @@
-using Bogus;
 using EStreamer.Scenarios.Generators;
 using EStreamer.Scenarios.Model;
 
@@ -14,11 +13,11 @@ internal static class TrafficStream
     public static TimeSpan OffsetOf(long slot, decimal rate) =>
         TimeSpan.FromTicks((long)decimal.Round(slot * (decimal)TimeSpan.TicksPerSecond / rate, MidpointRounding.ToEven));
 
-    public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, EventIdAllocator ids)
+    public static IEnumerable<PlannedEvent> Generate(TrafficBlock block, int seed, DateTimeOffset start, ScenarioWorld world, HostPool hosts, Vocabulary words, EventIdAllocator ids)
     {
-        var context = new GeneratorContext(world, hosts, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
+        var context = new GeneratorContext(world, hosts, words, ids, block.Packets, block.ExtraData, block.ImpactAlerts);
         var generators = new EventGenerators(context, seed, block.ExceptRecordTypes);
-        var mix = new Randomizer(Seeds.Derive(seed, "mix", 0));
+        var mix = new Draws(Seeds.Derive(seed, "mix", 0));
         var duplicates = new DuplicateInjector(block.DuplicateRate, Seeds.Derive(seed, "duplicates", 0));
         var totalWeight = block.Mix.Sum(m => m.Weight);
         var slotMicroseconds = (uint)Math.Clamp(1_000_000m / block.Rate, 1m, 1_000_000m);
@@ -40,9 +39,9 @@ internal static class TrafficStream
 
             if (duplicates.TryPick(out var earlier))
             {
-                foreach (var record in earlier)
+                for (var i = 0; i < earlier.Count; i++)
                 {
-                    yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: true);
+                    yield return new PlannedEvent(offset, earlier[i].Record, earlier[i].Metadata, null, IsDuplicate: true);
                 }
 
                 continue;
@@ -52,23 +51,23 @@ internal static class TrafficStream
             var jittered = stamp.Jittered(Seeds.Derive(seed, "microsecond", (int)slot), slotMicroseconds);
             var group = generators.Generate(kind, new GenerationRequest(jittered, EventFields.None, null, AutoCompanions: true));
             duplicates.Remember(group);
-            foreach (var record in group)
+            for (var i = 0; i < group.Count; i++)
             {
-                yield return new PlannedEvent(offset, record.Record, record.Metadata, null, IsDuplicate: false);
+                yield return new PlannedEvent(offset, group[i].Record, group[i].Metadata, null, IsDuplicate: false);
             }
         }
     }
 
     private static EventKind Pick(IReadOnlyList<(EventKind Kind, int Weight)> mix, int ticket)
     {
-        foreach (var (kind, weight) in mix)
+        for (var i = 0; i < mix.Count; i++)
         {
-            if (ticket < weight)
+            if (ticket < mix[i].Weight)
             {
-                return kind;
+                return mix[i].Kind;
             }
 
-            ticket -= weight;
+            ticket -= mix[i].Weight;
         }
 
         return mix[^1].Kind;

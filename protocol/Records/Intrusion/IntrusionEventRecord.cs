@@ -18,6 +18,10 @@ public sealed record IntrusionEventRecord : IVersionedRecord
 
     private static readonly uint[] Blocks = [Block60, Block81, Block85];
 
+    // Shared all-zero defaults: a server may hold a million events, and EquatableArray hands out no writable view.
+    private static readonly EquatableArray<byte> Zero16 = new byte[16];
+    private static readonly EquatableArray<byte> Zero20 = new byte[20];
+
     public RecordType RecordType => RecordType.IntrusionEvent;
 
     public uint BlockType { get; init; } = Block85;
@@ -65,8 +69,8 @@ public sealed record IntrusionEventRecord : IVersionedRecord
     public ushort SourceCountry { get; init; }
     public ushort DestinationCountry { get; init; }
     public ushort IocNumber { get; init; }
-    public EquatableArray<byte> SecurityContext { get; init; } = new byte[16];
-    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = new byte[20];
+    public EquatableArray<byte> SecurityContext { get; init; } = Zero16;
+    public EquatableArray<byte> SslCertificateFingerprint { get; init; } = Zero20;
     public ushort SslActualAction { get; init; }
     public ushort SslFlowStatus { get; init; }
     public Guid NetworkAnalysisPolicyUuid { get; init; }

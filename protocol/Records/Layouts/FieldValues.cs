@@ -11,37 +11,104 @@ namespace EStreamer.Protocol.Records.Layouts;
 /// </summary>
 public sealed class FieldValues : IReadOnlyDictionary<string, object>
 {
-    private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
+    // Names and values side by side in the order they were first set: a layout has a few dozen fields at most,
+    // so a scan is as quick as a hash lookup, and a server holding many records keeps two small arrays per block.
+    private string[] _names;
+    private object[] _values;
+    private int _count;
+
+    public FieldValues()
+        : this(4)
+    {
+    }
+
+    /// <summary>Values with room for <paramref name="capacity"/> fields before they grow.</summary>
+    public FieldValues(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _names = new string[capacity];
+        _values = new object[capacity];
+    }
 
     public FieldValues Set(string name, object value)
     {
-        _values[name] = value;
+        ArgumentNullException.ThrowIfNull(name);
+        var index = IndexOf(name);
+        if (index >= 0)
+        {
+            _values[index] = value;
+            return this;
+        }
+
+        if (_count == _names.Length)
+        {
+            var size = Math.Max(4, _count * 2);
+            Array.Resize(ref _names, size);
+            Array.Resize(ref _values, size);
+        }
+
+        _names[_count] = name;
+        _values[_count] = value;
+        _count++;
         return this;
     }
 
-    public object this[string key] => _values[key];
+    public object this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"no field '{key}'");
 
-    public IEnumerable<string> Keys => _values.Keys;
+    public IEnumerable<string> Keys => _names.Take(_count);
 
-    public IEnumerable<object> Values => _values.Values;
+    public IEnumerable<object> Values => _values.Take(_count);
 
-    public int Count => _values.Count;
+    public int Count => _count;
 
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    public bool TryGetValue(string key, out object value) => _values.TryGetValue(key, out value!);
+    public bool TryGetValue(string key, out object value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _values[index] : null!;
+        return index >= 0;
+    }
 
-    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _values.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            yield return new KeyValuePair<string, object>(_names[i], _values[i]);
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>An integer field's value, or zero when it is not set.</summary>
-    public ulong Number(string name) => _values.TryGetValue(name, out var value) ? Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    public ulong Number(string name) => TryGetValue(name, out var value) ? Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     /// <summary>A nested block's values, or null when it is not set.</summary>
-    public FieldValues? Nested(string name) => _values.TryGetValue(name, out var value) ? value as FieldValues : null;
+    public FieldValues? Nested(string name) => TryGetValue(name, out var value) ? value as FieldValues : null;
 
     /// <summary>A list's items, or an empty list when it is not set.</summary>
     public IReadOnlyList<FieldValues> Items(string name) =>
-        _values.TryGetValue(name, out var value) && value is IReadOnlyList<FieldValues> items ? items : [];
+        TryGetValue(name, out var value) && value is IReadOnlyList<FieldValues> items ? items : [];
+
+    private int IndexOf(string name)
+    {
+        // Callers mostly pass the layout's own name strings: compare references before characters.
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_names[i], name))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
