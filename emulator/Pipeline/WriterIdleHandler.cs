@@ -4,9 +4,12 @@ using DotNetty.Transport.Channels;
 namespace EStreamer.Emulator.Pipeline;
 
 /// <summary>
-/// Fires <see cref="IdleStateEvent.WriterIdleStateEvent"/> after <c>interval</c> with no completed write,
-/// and again every interval while the writer stays idle, as DotNetty's IdleStateHandler does, but on a
-/// <see cref="TimeProvider"/> so tests can move time. The timer hops onto the channel's event loop.
+/// Fires <see cref="IdleStateEvent.WriterIdleStateEvent"/> after <c>interval</c> with no write, and again
+/// every interval while the writer stays idle, as DotNetty's IdleStateHandler does, but on a
+/// <see cref="TimeProvider"/> so tests can move time. The timer hops onto the channel's event loop. A write
+/// counts when it is made, before its bytes leave: a client that has read a message knows the server's idle
+/// time started no later than that message (a write counted on completion could be counted after the client
+/// had read it, and moved a fake clock).
 /// </summary>
 internal sealed class WriterIdleHandler : ChannelHandlerAdapter
 {
@@ -45,14 +48,8 @@ internal sealed class WriterIdleHandler : ChannelHandlerAdapter
 
     public override Task WriteAsync(IChannelHandlerContext context, object message)
     {
-        var task = context.WriteAsync(message);
-        task.ContinueWith(
-            (_, state) => ((WriterIdleHandler)state!).NoteWrite(),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return task;
+        NoteWrite();
+        return context.WriteAsync(message);
     }
 
     private void NoteWrite() => Interlocked.Exchange(ref _lastWrite, _time.GetTimestamp());
