@@ -27,13 +27,13 @@ public static class BenchCommand
             OptionsBinder.Flag("seconds", parse.GetValue(seconds), text => OptionsBinder.Number(text, 1, 3600)) ?? 10,
             parse.GetValue(rates) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseRate).ToArray() : DefaultRates));
 
-        var records = CommandContext.Option("records", "N", "records streamed per run, shared by the clients (default 300,000)");
+        var records = CommandContext.Option("records", "N", "records streamed per run, shared by the clients (default 1,000,000)");
         var clients = CommandContext.Option("clients", "LIST", "comma-separated client counts (default 1,4,16)");
         var compare = CommandContext.Option("compare", "LIST", "';'-separated serve options to measure instead of the defaults and the best documented ones, e.g. \"--window 1;--window 4\"");
         var throughput = new Command("throughput", "records/s, MB/s and server CPU per record for K eNcore-like clients, against raw TLS on loopback") { records, clients, compare };
         throughput.SetAction(parse => Bench.ThroughputBench.RunAsync(
             context.Output,
-            OptionsBinder.Flag("records", parse.GetValue(records), text => OptionsBinder.Whole(text, 1_000, 10_000_000)) ?? 300_000,
+            OptionsBinder.Flag("records", parse.GetValue(records), text => OptionsBinder.Whole(text, 1_000, 10_000_000)) ?? 1_000_000,
             parse.GetValue(clients) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseClients).ToArray() : [1, 4, 16],
             parse.GetValue(compare) is { } sets ? sets.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(set => (set, set.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToArray() : null));
 

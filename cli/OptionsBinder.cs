@@ -28,7 +28,7 @@ public static class OptionsBinder
         new("rate", "EVENTS_PER_S", "built-in traffic's live rate; 0 stops live traffic (default 1)", (s, v) => s.Server.EventsPerSecond = Number(v, 0, 1_000_000)),
         new("history", "N", "built-in events in the journal before the server starts (default 120)", (s, v) => s.Server.HistoryEvents = Whole(v, 0, 10_000_000)),
         new("journal-capacity", "N", $"events the server's journal holds at most (default {EmulatorOptions.DefaultJournalCapacity}); --history must fit", (s, v) => s.Server.JournalCapacity = Whole(v, 1, 10_000_000)),
-        new("window", "N", "bundles sent before the client's Null must arrive (default 1, as reference 7.1 recommends; wider windows measured no faster, see docs/performance.md)", (s, v) => s.Server.MaxUnacknowledgedBundles = Whole(v, 1, 1_000)),
+        new("window", "N", "bundles sent before the client's Null must arrive (default 1, as reference 7.1 recommends; a wider window streams faster to a single client, see docs/performance.md)", (s, v) => s.Server.MaxUnacknowledgedBundles = Whole(v, 1, 1_000)),
         new("seed", "N", "seed of the built-in traffic, or replacing a scenario's own (default 8302)", (s, v) =>
         {
             s.Server.Seed = Whole(v, int.MinValue, int.MaxValue);

@@ -14,12 +14,18 @@ public static class LayoutCodec
     /// <summary>List block types a decoder accepts: the guide's "List" (11) and older "Generic List" (31).</summary>
     private static readonly uint[] ListTypes = [BlockTypes.List, 31];
 
+    // What an unset block or header is written as: zeros. Shared, as writing only reads them.
+    private static readonly FieldValues NoValues = new();
+    private static readonly DiscoveryHeader NoHeader = new();
+
     public static void Write(WireWriter writer, IReadOnlyList<LayoutField> fields, FieldValues values, string? path)
     {
-        foreach (var field in fields)
+        // An index, not foreach: enumerating an IReadOnlyList allocates its enumerator, once per block written.
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             values.TryGetValue(field.Name, out var value);
-            WriteField(writer, field, value, path is null ? field.Name : $"{path}.{field.Name}");
+            WriteField(writer, field, value, FieldPaths.Field(path, field.Name));
         }
     }
 
@@ -28,7 +34,7 @@ public static class LayoutCodec
         var values = new FieldValues();
         foreach (var field in fields)
         {
-            var name = path is null ? field.Name : $"{path}.{field.Name}";
+            var name = FieldPaths.Field(path, field.Name);
             values.Set(field.Name, ReadField(ref reader, field, name));
         }
 
@@ -58,13 +64,13 @@ public static class LayoutCodec
                 writer.WriteIPv6(Expect<IPAddress>(value, path));
                 break;
             case FieldKind.Mac:
-                writer.WriteFixed(Expect<byte[]>(value, path) ?? [], 6, path);
+                writer.WriteFixed(ByteArray(value, path), 6, path);
                 break;
             case FieldKind.Uuid:
                 writer.WriteUuid(value is null ? Guid.Empty : Expect<Guid>(value, path));
                 break;
             case FieldKind.Bytes:
-                writer.WriteFixed(Expect<byte[]>(value, path) ?? [], field.Size, path);
+                writer.WriteFixed(ByteArray(value, path), field.Size, path);
                 break;
             case FieldKind.Text16:
                 writer.WriteString16(Expect<string>(value, path) ?? string.Empty, path);
@@ -76,23 +82,23 @@ public static class LayoutCodec
                 writer.WriteStringBlock(Expect<string>(value, path));
                 break;
             case FieldKind.BlobBlock:
-                writer.WriteBlobBlock(Expect<byte[]>(value, path) ?? []);
+                writer.WriteBlobBlock(ByteArray(value, path).AsSpan());
                 break;
             case FieldKind.Block:
-                WriteBlock(writer, field.Block!, Expect<FieldValues>(value, path) ?? new FieldValues(), path);
+                WriteBlock(writer, field.Block!, Expect<FieldValues>(value, path) ?? NoValues, path);
                 break;
             case FieldKind.List:
                 var list = writer.BeginBlock(BlockTypes.List);
                 var items = Expect<IReadOnlyList<FieldValues>>(value, path) ?? [];
                 for (var i = 0; i < items.Count; i++)
                 {
-                    WriteBlock(writer, field.Block!, items[i], $"{path}[{i}]");
+                    WriteBlock(writer, field.Block!, items[i], FieldPaths.Item(path, i));
                 }
 
                 writer.EndBlock(list);
                 break;
             case FieldKind.DiscoveryHeader:
-                (Expect<DiscoveryHeader>(value, path) ?? new DiscoveryHeader()).Write(writer);
+                (Expect<DiscoveryHeader>(value, path) ?? NoHeader).Write(writer);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "unknown field kind");
@@ -143,7 +149,7 @@ public static class LayoutCodec
                 var items = new List<FieldValues>();
                 while (!list.IsAtEnd)
                 {
-                    items.Add(ReadBlock(ref list, field.Block!, $"{path}[{items.Count}]"));
+                    items.Add(ReadBlock(ref list, field.Block!, FieldPaths.Item(path, items.Count)));
                 }
 
                 return items;
@@ -196,6 +202,15 @@ public static class LayoutCodec
 
         return number;
     }
+
+    /// <summary>Bytes given as an array or an equatable array (what scenario values hold), without a copy.</summary>
+    private static EquatableArray<byte> ByteArray(object? value, string path) => value switch
+    {
+        null => EquatableArray<byte>.Empty,
+        byte[] bytes => bytes,
+        EquatableArray<byte> bytes => bytes,
+        _ => throw new ArgumentException($"{path} needs a Byte[], not {value.GetType().Name}"),
+    };
 
     private static T? Expect<T>(object? value, string path) => value switch
     {
