@@ -58,25 +58,43 @@ public sealed class ControlLimitTests
         // A request whose body never finishes holds the one permit; requests behind it are turned away, not queued.
         // Before each probe it sends one more line of its body (a comment), so its upload keeps well above
         // Kestrel's minimum data rate for as long as the probes take and the server never drops it as stalled.
-        using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await held.ConnectAsync(IPAddress.Loopback, emulator.ControlServer!.Port);
-        await held.SendAsync("POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 500000\r\n\r\n"u8.ToArray());
+        // A probe that reaches the server before the held request takes the permit first, and the held request
+        // is then the one refused (its connection closes); it is opened again until it holds the permit.
         var line = System.Text.Encoding.ASCII.GetBytes("#" + new string('x', 510) + "\n");
-
-        // Until the held request is admitted a probe may still get through (200); once it is, each gets 429.
-        var refused = await PostUntilAsync(emulator.Http!, HttpStatusCode.TooManyRequests, () => held.SendAsync(line));
+        var held = await OpenHeldUploadAsync(emulator.ControlServer!.Port);
+        var refused = await PostUntilAsync(emulator.Http!, HttpStatusCode.TooManyRequests, async () =>
+        {
+            try
+            {
+                await held.SendAsync(line);
+            }
+            catch (SocketException)
+            {
+                held.Dispose();
+                held = await OpenHeldUploadAsync(emulator.ControlServer!.Port);
+            }
+        });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(refused.Body?["title"]?.GetValue<string>(), Is.EqualTo("too many requests"));
         }
 
-        held.Close();
+        held.Dispose();
         var after = await PostUntilAsync(emulator.Http!, HttpStatusCode.OK);
         Assert.That(after.Status, Is.EqualTo(HttpStatusCode.OK), "once the held request ends the endpoint takes requests again");
     }
 
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostUntilAsync(HttpClient http, HttpStatusCode wanted, Func<Task<int>>? beforeEach = null)
+    /// <summary>A connection that has sent the headers of a 500,000-byte upload to /events and none of its body.</summary>
+    private static async Task<Socket> OpenHeldUploadAsync(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, port);
+        await socket.SendAsync("POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 500000\r\n\r\n"u8.ToArray());
+        return socket;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostUntilAsync(HttpClient http, HttpStatusCode wanted, Func<Task>? beforeEach = null)
     {
         var deadline = DateTime.UtcNow + TestClient.DefaultTimeout;
         (HttpStatusCode Status, JsonNode? Body) answer;
