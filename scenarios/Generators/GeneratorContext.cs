@@ -84,28 +84,12 @@ internal sealed class GeneratorContext
     public MetadataList Metadata() => _metadata.Clear();
 
     /// <summary>File names with the extension <paramref name="extension"/>, made once per extension.</summary>
-    public string[] FileNames(string extension)
-    {
-        if (!_fileNames.TryGetValue(extension, out var names))
-        {
-            names = Words.FileStems.Select(stem => $"{stem}.{extension}").ToArray();
-            _fileNames[extension] = names;
-        }
-
-        return names;
-    }
+    public string[] FileNames(string extension) =>
+        Cached(_fileNames, extension, static (context, extension) => context.Words.FileStems.Select(stem => $"{stem}.{extension}").ToArray());
 
     /// <summary>The URL of <paramref name="path"/> on <paramref name="host"/>: one string per distinct URL, shared by the events that visit it.</summary>
-    public string Url(string scheme, string host, string path)
-    {
-        if (!_urls.TryGetValue((scheme, host, path), out var url))
-        {
-            url = $"{scheme}://{host}{path}";
-            _urls[(scheme, host, path)] = url;
-        }
-
-        return url;
-    }
+    public string Url(string scheme, string host, string path) =>
+        Cached(_urls, (scheme, host, path), static (GeneratorContext _, (string Scheme, string Host, string Path) url) => $"{url.Scheme}://{url.Host}{url.Path}");
 
     /// <summary>
     /// One instance of each text that many events repeat (descriptions made of a rule and a label, URLs made of
@@ -123,16 +107,7 @@ internal sealed class GeneratorContext
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, one array per distinct text (the arrays are never written to).</summary>
-    public byte[] Utf8(string text)
-    {
-        if (!_utf8.TryGetValue(text, out var bytes))
-        {
-            bytes = System.Text.Encoding.UTF8.GetBytes(text);
-            _utf8[text] = bytes;
-        }
-
-        return bytes;
-    }
+    public byte[] Utf8(string text) => Cached(_utf8, text, static (_, text) => System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>
     /// The one held list with the records of <paramref name="metadata"/>: a million events refer to a few hundred
@@ -151,44 +126,29 @@ internal sealed class GeneratorContext
     }
 
     /// <summary>The metadata list of a record that refers to its device alone.</summary>
-    public IReadOnlyList<IRecord> DeviceOnly(uint device)
-    {
-        if (!_deviceLists.TryGetValue(device, out var list))
-        {
-            list = [World.Device(device)];
-            _deviceLists[device] = list;
-        }
+    public IReadOnlyList<IRecord> DeviceOnly(uint device) =>
+        Cached(_deviceLists, device, static (context, device) => (IReadOnlyList<IRecord>)[context.World.Device(device)]);
 
-        return list;
-    }
-
-    public PolicyDefinition? AccessPolicyFor(uint device)
-    {
-        if (!_accessPolicies.TryGetValue(device, out var policy))
-        {
-            policy = FindAccessPolicy(World.Metadata, device);
-            _accessPolicies[device] = policy;
-        }
-
-        return policy;
-    }
+    public PolicyDefinition? AccessPolicyFor(uint device) =>
+        Cached(_accessPolicies, device, static (context, device) => context.World.Metadata.AccessPolicies.FirstOrDefault(p => p.Devices.Contains(device)));
 
     /// <summary>The scenario's rule with generator ID <paramref name="generatorId"/> and rule ID <paramref name="ruleId"/>, or null.</summary>
-    public RuleDefinition? RuleOf(uint generatorId, uint ruleId)
+    public RuleDefinition? RuleOf(uint generatorId, uint ruleId) =>
+        Cached(_rules, (generatorId, ruleId), static (GeneratorContext context, (uint GeneratorId, uint RuleId) key) => context.World.Metadata.Rules.FirstOrDefault(r => r.GeneratorId == key.GeneratorId && r.RuleId == key.RuleId));
+
+    /// <summary>
+    /// The value cached for <paramref name="key"/>, made by <paramref name="make"/> the first time. A hit allocates
+    /// nothing: <paramref name="make"/> is a static lambda given this context, so any closure inside it is made on a miss only.
+    /// </summary>
+    private TValue Cached<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<GeneratorContext, TKey, TValue> make)
+        where TKey : notnull
     {
-        if (!_rules.TryGetValue((generatorId, ruleId), out var rule))
+        if (!cache.TryGetValue(key, out var value))
         {
-            rule = FindRule(World.Metadata, generatorId, ruleId);
-            _rules[(generatorId, ruleId)] = rule;
+            value = make(this, key);
+            cache[key] = value;
         }
 
-        return rule;
+        return value;
     }
-
-    // Searches kept out of the cached lookups above, so that a hit allocates nothing (a lambda's captures are made on entry).
-    private static PolicyDefinition? FindAccessPolicy(ScenarioMetadata metadata, uint device) =>
-        metadata.AccessPolicies.FirstOrDefault(p => p.Devices.Contains(device));
-
-    private static RuleDefinition? FindRule(ScenarioMetadata metadata, uint generatorId, uint ruleId) =>
-        metadata.Rules.FirstOrDefault(r => r.GeneratorId == generatorId && r.RuleId == ruleId);
 }
