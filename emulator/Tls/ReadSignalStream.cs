@@ -41,26 +41,12 @@ internal sealed class ReadSignalStream : Stream
             return _holdsAhead ? ValueTask.FromResult(0) : WaitForBytesAsync(cancellationToken);
         }
 
-        if (_holdsAhead)
-        {
-            _holdsAhead = false;
-            buffer.Span[0] = _ahead[0];
-            return ValueTask.FromResult(1);
-        }
-
-        return _transport.ReadAsync(buffer, cancellationToken);
+        return TakeAhead(buffer.Span) ? ValueTask.FromResult(1) : _transport.ReadAsync(buffer, cancellationToken);
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        if (count > 0 && _holdsAhead)
-        {
-            _holdsAhead = false;
-            buffer[offset] = _ahead[0];
-            return 1;
-        }
-
-        return _transport.Read(buffer, offset, count);
+        return count > 0 && TakeAhead(buffer.AsSpan(offset)) ? 1 : _transport.Read(buffer, offset, count);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => _transport.Write(buffer, offset, count);
@@ -80,6 +66,19 @@ internal sealed class ReadSignalStream : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Gives the byte a wait read ahead, if one is held, as the first byte of <paramref name="destination"/>.</summary>
+    private bool TakeAhead(Span<byte> destination)
+    {
+        if (!_holdsAhead)
+        {
+            return false;
+        }
+
+        _holdsAhead = false;
+        destination[0] = _ahead[0];
+        return true;
+    }
 
     private async ValueTask<int> WaitForBytesAsync(CancellationToken cancellationToken)
     {
