@@ -18,16 +18,18 @@ internal readonly record struct PendingItem(StoredEvent? Event, IRecord Record, 
 /// Builds a session's data messages straight into bytes, a bundle (reference 6.3) or one Event Data message
 /// (reference 6.1) per item, with the same bytes <see cref="MessageCodec"/> writes for those messages. A stored
 /// event's payload comes from <see cref="SharedEncodings"/> when another session with the same layout encoded
-/// it; otherwise it is shaped for this session's negotiation, encoded and remembered there.
+/// it; otherwise it is shaped for this session's negotiation and encoded into the thread's scratch writer
+/// (and, while other sessions read the same source, kept for them).
 /// </summary>
 internal sealed class DataMessageBuilder
 {
-    // One writer per event-loop thread: a payload is encoded and copied out before the thread encodes another.
+    // One writer per event-loop thread: a message's payloads are encoded into it and copied out before the
+    // thread builds another message.
     [ThreadStatic]
-    private static WireWriter? t_writer;
+    private static WireWriter? t_scratch;
 
     private readonly SharedEncodings _shared;
-    private readonly List<byte[]> _payloads = [];
+    private readonly List<Payload> _payloads = [];
     private StreamNegotiation? _negotiation;
     private bool _extendedHeader;
 
@@ -45,13 +47,14 @@ internal sealed class DataMessageBuilder
     /// <summary>A Message Bundle of <paramref name="items"/>, written straight into a buffer of exactly its size.</summary>
     public IByteBuffer Bundle(IByteBufferAllocator allocator, uint connectionId, uint sequence, List<PendingItem> items)
     {
-        // Payloads first (shared bytes, or encoded now), so the bundle's size is known and each payload is
-        // copied once, into the buffer that is sent.
+        // Payloads first (shared bytes, or encoded now into the scratch writer), so the bundle's size is known
+        // and each payload is copied once, into the buffer that is sent.
+        var scratch = Scratch();
         _payloads.Clear();
         var length = 8;
         foreach (var item in items)
         {
-            var payload = Payload(item);
+            var payload = PayloadOf(item, scratch);
             _payloads.Add(payload);
             length += 8 + payload.Length;
         }
@@ -64,7 +67,7 @@ internal sealed class DataMessageBuilder
         {
             buffer.WriteInt((int)MessageBundle.ItemType);
             buffer.WriteInt(payload.Length);
-            buffer.WriteBytes(payload);
+            payload.CopyTo(buffer, scratch);
         }
 
         _payloads.Clear();
@@ -74,10 +77,11 @@ internal sealed class DataMessageBuilder
     /// <summary>One Event Data message for <paramref name="item"/>, in a buffer of exactly its size.</summary>
     public IByteBuffer EventData(IByteBufferAllocator allocator, PendingItem item)
     {
-        var payload = Payload(item);
+        var scratch = Scratch();
+        var payload = PayloadOf(item, scratch);
         var buffer = allocator.Buffer(MessageHeader.Size + payload.Length, MessageHeader.Size + payload.Length);
         WriteHeader(buffer, MessageType.EventData, payload.Length);
-        buffer.WriteBytes(payload);
+        payload.CopyTo(buffer, scratch);
         return buffer;
     }
 
@@ -91,16 +95,17 @@ internal sealed class DataMessageBuilder
 
     private static WireWriter Scratch()
     {
-        var writer = t_writer ??= new WireWriter(64 * 1024);
+        var writer = t_scratch ??= new WireWriter(64 * 1024);
         writer.Reset();
         return writer;
     }
 
     /// <summary>
     /// The Event Data payload of <paramref name="item"/>: a stored event's shared bytes when a session with
-    /// this layout encoded it, otherwise encoded now (and remembered for the others).
+    /// this layout encoded it, otherwise encoded now at the end of <paramref name="scratch"/> (and kept for
+    /// the others while they read the same source).
     /// </summary>
-    private byte[] Payload(PendingItem item)
+    private Payload PayloadOf(PendingItem item, WireWriter scratch)
     {
         var negotiation = _negotiation ?? throw new InvalidOperationException("the builder has no negotiation yet");
         FamilyLayout? layout = null;
@@ -109,18 +114,34 @@ internal sealed class DataMessageBuilder
             layout = streamed;
             if (_shared.Find(stored, negotiation.Profile, streamed, _extendedHeader) is { } shared)
             {
-                return shared;
+                return new Payload(shared, 0, shared.Length);
             }
         }
 
-        var writer = Scratch();
-        RecordCodec.WritePayload(writer, new EventData(negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader));
-        var payload = writer.WrittenSpan.ToArray();
-        if (layout is not null)
+        var start = scratch.Position;
+        RecordCodec.WritePayload(scratch, negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader);
+        var length = scratch.Position - start;
+        if (layout is not null && _shared.Sharing)
         {
-            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, payload);
+            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, scratch.WrittenSpan.Slice(start, length).ToArray());
         }
 
-        return payload;
+        return new Payload(null, start, length);
+    }
+
+    /// <summary>A payload's bytes: a shared array, or a range of the scratch writer.</summary>
+    private readonly record struct Payload(byte[]? Shared, int Start, int Length)
+    {
+        public void CopyTo(IByteBuffer buffer, WireWriter scratch)
+        {
+            if (Shared is { } shared)
+            {
+                buffer.WriteBytes(shared);
+                return;
+            }
+
+            var written = scratch.WrittenSegment;
+            buffer.WriteBytes(written.Array!, written.Offset + Start, Length);
+        }
     }
 }

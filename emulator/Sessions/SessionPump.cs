@@ -38,6 +38,7 @@ internal sealed class SessionPump
     private readonly HashSet<IRecord> _seenMetadata = new(ReferenceEqualityComparer.Instance);
     private readonly List<StoredEvent> _batch = [];
     private readonly List<PendingItem> _items = [];
+    private readonly SharedEncodings _shared;
     private readonly DataMessageBuilder _builder;
     private readonly Action _onAppended;
     private IChannelHandlerContext? _context;
@@ -65,7 +66,8 @@ internal sealed class SessionPump
         _raise = raise;
         _holding = holding;
         _onAppended = OnAppended;
-        _builder = new DataMessageBuilder(SharedEncodings.For(source));
+        _shared = SharedEncodings.For(source);
+        _builder = new DataMessageBuilder(_shared);
         _writer.WriteCompleted += OnWriteCompleted;
         _writer.Drained += Schedule;
     }
@@ -104,6 +106,11 @@ internal sealed class SessionPump
     {
         _context = context;
         _cursor = _source.StartSequence(initialTimestamp);
+        if (!_running)
+        {
+            _shared.Join();
+        }
+
         _running = true;
         _source.Appended += _onAppended;
         return _cursor;
@@ -111,6 +118,11 @@ internal sealed class SessionPump
 
     public void Stop()
     {
+        if (_running)
+        {
+            _shared.Leave();
+        }
+
         _running = false;
         _source.Appended -= _onAppended;
     }

@@ -9,7 +9,9 @@ namespace EStreamer.Emulator.Sessions;
 /// sessions with the same layout for a family get the same bytes, so N clients streaming the same events
 /// encode each one once. A payload depends only on the event, the client profile, the family's negotiated
 /// layout and the header form, which together are the key. The cache is a fixed ring of slots by sequence:
-/// its memory is bounded, and a session far behind the others simply encodes for itself.
+/// its memory is bounded, and a session far behind the others simply encodes for itself. Payloads are kept
+/// only while two or more sessions read the source: a lone session's would never be read again, and keeping
+/// them cost it an array per record.
 /// </summary>
 internal sealed class SharedEncodings
 {
@@ -19,9 +21,19 @@ internal sealed class SharedEncodings
     private static readonly ConditionalWeakTable<IEventSource, SharedEncodings> BySource = new();
 
     private readonly Entry?[] _slots = new Entry?[Slots];
+    private int _readers;
 
     /// <summary>The cache of the sessions reading <paramref name="source"/>.</summary>
     public static SharedEncodings For(IEventSource source) => BySource.GetValue(source, _ => new SharedEncodings());
+
+    /// <summary>True while two or more sessions read the source, so a payload one encodes may serve another.</summary>
+    public bool Sharing => Volatile.Read(ref _readers) > 1;
+
+    /// <summary>A session starts reading the source.</summary>
+    public void Join() => Interlocked.Increment(ref _readers);
+
+    /// <summary>A session stops reading the source.</summary>
+    public void Leave() => Interlocked.Decrement(ref _readers);
 
     /// <summary>The payload encoded for this event and layout, if a session encoded it recently.</summary>
     public byte[]? Find(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader)

@@ -12,18 +12,22 @@ public delegate IRecord RecordBodyReader(RecordType recordType, ref WireReader r
 public static class RecordCodec
 {
     /// <summary>Writes record type, record length, [archive timestamp, reserved], body (reference 6.1).</summary>
-    public static void WritePayload(WireWriter writer, EventData data)
+    public static void WritePayload(WireWriter writer, EventData data) =>
+        WritePayload(writer, data.Record, data.ArchiveTimestamp, data.ExtendedHeader, data.Reserved);
+
+    /// <summary>The same payload from its parts, for a caller that would otherwise make an <see cref="EventData"/> per record.</summary>
+    public static void WritePayload(WireWriter writer, IRecord record, uint archiveTimestamp, bool extendedHeader, uint reserved = 0)
     {
-        writer.WriteUInt32((uint)data.Record.RecordType);
+        writer.WriteUInt32((uint)record.RecordType);
         var lengthAt = writer.ReserveUInt32();
-        if (data.ExtendedHeader)
+        if (extendedHeader)
         {
-            writer.WriteUInt32(data.ArchiveTimestamp);
-            writer.WriteUInt32(data.Reserved);
+            writer.WriteUInt32(archiveTimestamp);
+            writer.WriteUInt32(reserved);
         }
 
         var bodyStart = writer.Position;
-        data.Record.WriteBody(writer);
+        record.WriteBody(writer);
         writer.PatchUInt32(lengthAt, (uint)(writer.Position - bodyStart));
     }
 

@@ -33,6 +33,7 @@ public class EncoderBenchmarks
     private StreamNegotiation _negotiation = null!;
     private DataMessageBuilder _encoding = null!;
     private DataMessageBuilder _encodingOlder = null!;
+    private DataMessageBuilder _alone = null!;
     private bool _turn;
 
     [GlobalSetup]
@@ -60,17 +61,29 @@ public class EncoderBenchmarks
         requested.AddEntries([.. StreamRequest.Encore52Entries]);
         _negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
         _pending = stored.Select(e => new PendingItem(e, e.Record, e.ArchiveTimestamp)).ToList();
-        _sharing = new DataMessageBuilder(new SharedEncodings());
+        _sharing = new DataMessageBuilder(Readers(2));
         _sharing.Configure(_negotiation, extendedHeader: true);
         _sharing.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending).Release();
 
-        var cache = new SharedEncodings();
+        var cache = Readers(2);
         var older = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
         older.AddEntries([.. StreamRequest.Encore38Entries]);
         _encoding = new DataMessageBuilder(cache);
         _encoding.Configure(_negotiation, extendedHeader: true);
         _encodingOlder = new DataMessageBuilder(cache);
         _encodingOlder.Configure(StreamNegotiation.Negotiate(older, ClientProfile.Auto, sentStreamingRequest: true, _ => true), extendedHeader: true);
+        _alone = new DataMessageBuilder(Readers(1));
+        _alone.Configure(_negotiation, extendedHeader: true);
+    }
+
+    /// <summary>What a lone session runs: no other session reads the events, so payloads are encoded and not kept.</summary>
+    [Benchmark(OperationsPerInvoke = Records)]
+    public int Session_bundle_of_100_alone()
+    {
+        var buffer = _alone.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending);
+        var size = buffer.ReadableBytes;
+        buffer.Release();
+        return size;
     }
 
     /// <summary>What a session runs when another session already encoded the events: shared payloads copied into a pooled buffer.</summary>
@@ -84,7 +97,7 @@ public class EncoderBenchmarks
     }
 
     /// <summary>
-    /// What the first (or only) session runs: every payload encoded for its negotiation (and kept for others),
+    /// What the first session of several runs: every payload encoded for its negotiation and kept for the others,
     /// then the bundle. Two sessions with different layouts take turns on one cache, so neither finds a payload.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Records)]
@@ -158,5 +171,16 @@ public class EncoderBenchmarks
         }
 
         return total;
+    }
+
+    private static SharedEncodings Readers(int sessions)
+    {
+        var shared = new SharedEncodings();
+        for (var i = 0; i < sessions; i++)
+        {
+            shared.Join();
+        }
+
+        return shared;
     }
 }

@@ -17,11 +17,12 @@ public sealed class DataMessageBuilderTests
 {
     private const int Events = 150;
 
-    [Test]
-    public void Bundles_hold_the_codec_bytes_for_each_negotiation_encoded_or_shared()
+    [TestCase(1, TestName = "Bundles_hold_the_codec_bytes_for_each_negotiation_for_a_lone_session")]
+    [TestCase(2, TestName = "Bundles_hold_the_codec_bytes_for_each_negotiation_encoded_or_shared")]
+    public void Bundles_hold_the_codec_bytes_for_each_negotiation(int readers)
     {
         var stored = StoredHistory();
-        var shared = new SharedEncodings();
+        var shared = Readers(readers);
         var newest = Negotiation(Requests.Encore52Entries);
         var older = Negotiation(Requests.Encore38Entries);
 
@@ -38,13 +39,70 @@ public sealed class DataMessageBuilderTests
             var expected = MessageCodec.Encode(new MessageBundle(7, 3, items.Select(i => new EventData(negotiation.Shape(i.Record), i.ArchiveTimestamp, true)).ToArray()));
             Assert.That(Bytes(builder.Bundle(UnpooledByteBufferAllocator.Default, 7, 3, items)), Is.EqualTo(expected));
         }
+
+        // Payloads are kept for other sessions only while there are others to read them.
+        var event0 = stored.First(s => newest.Streams(s.Record.RecordType));
+        var layout = newest.Streamed[RecordFamilies.FamilyOf(event0.Record.RecordType)];
+        Assert.That(shared.Find(event0, newest.Profile, layout, extendedHeader: true), readers > 1 ? Is.Not.Null : Is.Null);
+    }
+
+    [Test]
+    public void Payloads_are_kept_once_a_second_session_reads_the_source_and_not_after_it_leaves()
+    {
+        var stored = StoredHistory();
+        var shared = Readers(1);
+        var negotiation = Negotiation(Requests.Encore52Entries);
+        var builder = new DataMessageBuilder(shared);
+        builder.Configure(negotiation, extendedHeader: true);
+        var streamed = stored.Where(s => negotiation.Streams(s.Record.RecordType)).ToList();
+        bool Kept(StoredEvent e) => shared.Find(e, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(e.Record.RecordType)], extendedHeader: true) is not null;
+
+        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[0], streamed[0].Record, streamed[0].ArchiveTimestamp)).Release();
+        shared.Join();
+        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[1], streamed[1].Record, streamed[1].ArchiveTimestamp)).Release();
+        shared.Leave();
+        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[2], streamed[2].Record, streamed[2].ArchiveTimestamp)).Release();
+
+        Assert.That(new[] { Kept(streamed[0]), Kept(streamed[1]), Kept(streamed[2]) }, Is.EqualTo(new[] { false, true, false }));
+    }
+
+    [Test]
+    public void A_lone_session_bundles_without_an_allocation_per_record()
+    {
+        var stored = StoredHistory();
+        var negotiation = Negotiation(Requests.Encore52Entries);
+        var builder = new DataMessageBuilder(Readers(1));
+        builder.Configure(negotiation, extendedHeader: true);
+        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
+        builder.Bundle(PooledByteBufferAllocator.Default, 1, 1, items).Release();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var bundle = builder.Bundle(PooledByteBufferAllocator.Default, 1, 2, items);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        bundle.Release();
+
+        // The pooled buffer's bookkeeping may allocate a little per bundle; a kept payload per record would be
+        // hundreds of bytes each.
+        Assert.That(items, Has.Count.GreaterThan(Events / 2));
+        Assert.That(allocated, Is.LessThan(1024), $"{allocated} bytes for a bundle of {items.Count} records");
+    }
+
+    private static SharedEncodings Readers(int count)
+    {
+        var shared = new SharedEncodings();
+        for (var i = 0; i < count; i++)
+        {
+            shared.Join();
+        }
+
+        return shared;
     }
 
     [Test]
     public void Event_data_holds_the_codec_bytes_with_the_standard_and_the_extended_header()
     {
         var stored = StoredHistory();
-        var shared = new SharedEncodings();
+        var shared = Readers(2);
         var negotiation = Negotiation(Requests.Encore52Entries);
         foreach (var extended in new[] { false, true, false })
         {
