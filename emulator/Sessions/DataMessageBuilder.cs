@@ -85,6 +85,10 @@ internal sealed class DataMessageBuilder
         return buffer;
     }
 
+    /// <summary>Sets the sequence number of a bundle this builder wrote (reference 6.3: after the header and the connection ID).</summary>
+    public static void SetBundleSequence(IByteBuffer bundle, uint sequence) =>
+        bundle.SetInt(bundle.ReaderIndex + MessageHeader.Size + 4, (int)sequence);
+
     private static void WriteHeader(IByteBuffer buffer, MessageType type, int length)
     {
         // DotNetty writes integers big-endian, as the wire wants them.

@@ -1,3 +1,4 @@
+using DotNetty.Buffers;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Pipeline;
@@ -40,6 +41,9 @@ internal sealed class SessionPump
     private readonly List<PendingItem> _items = [];
     private readonly SharedEncodings _shared;
     private readonly DataMessageBuilder _builder;
+
+    // A bundle built while the window was full, written when the client's Null opens it.
+    private ReadyBundle? _ready;
     private readonly Action _onAppended;
     private IChannelHandlerContext? _context;
     private StreamNegotiation? _negotiation;
@@ -125,6 +129,8 @@ internal sealed class SessionPump
 
         _running = false;
         _source.Appended -= _onAppended;
+        _ready?.Buffer.Release();
+        _ready = null;
     }
 
     /// <summary>
@@ -182,27 +188,38 @@ internal sealed class SessionPump
             var room = Room();
             if (room <= 0)
             {
-                // Resumed by the client's next Null (Acknowledge).
-                break;
-            }
-
-            _batch.Clear();
-            if (_source.Read(_cursor, room, _batch) == 0)
-            {
-                Volatile.Write(ref _caughtUp, true);
-                break;
-            }
-
-            _items.Clear();
-            foreach (var stored in _batch)
-            {
-                _cursor = stored.Sequence + 1;
-                if (AddItems(stored))
+                // Resumed by the client's next Null (Acknowledge). Meanwhile the next bundle is built, so that
+                // the Null finds it ready to go while the client is still reading the last one.
+                if (_bundles && _ready is null)
                 {
-                    FirstSequenceSent ??= stored.Sequence;
-                    LastSequenceSent = stored.Sequence;
-                    LastArchiveTimestamp = Math.Max(LastArchiveTimestamp, stored.ArchiveTimestamp);
+                    _ready = ReadBundle(_options.BundleMaxEvents);
                 }
+
+                break;
+            }
+
+            if (_ready is { } ready)
+            {
+                _ready = null;
+                written += Send(ready);
+                continue;
+            }
+
+            if (_bundles)
+            {
+                if (ReadBundle(room) is not { } bundle)
+                {
+                    break;
+                }
+
+                written += Send(bundle);
+                continue;
+            }
+
+            var span = ReadItems(room);
+            if (span is null)
+            {
+                break;
             }
 
             if (_items.Count == 0)
@@ -210,11 +227,14 @@ internal sealed class SessionPump
                 continue;
             }
 
-            written += WriteItems();
-            Interlocked.Add(ref _eventsSent, _items.Count);
+            foreach (var item in _items)
+            {
+                _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
+            }
 
-            // Flush per batch: the TLS stage holds writes until a flush, and only flushed bytes count
-            // against the channel's high-water mark that stops this loop.
+            _unacknowledged += _items.Count;
+            written += _items.Count;
+            Sent(span.Value, _items.Count);
             _writer.Flush();
         }
 
@@ -236,32 +256,87 @@ internal sealed class SessionPump
     }
 
     /// <summary>
+    /// Reads up to <paramref name="room"/> events into <see cref="_items"/> (with their first-time metadata) and
+    /// moves the cursor past them; null when the source holds nothing more. The span says which events the
+    /// items carry, for the session's figures once they are written.
+    /// </summary>
+    private SentSpan? ReadItems(int room)
+    {
+        _batch.Clear();
+        if (_source.Read(_cursor, room, _batch) == 0)
+        {
+            Volatile.Write(ref _caughtUp, true);
+            return null;
+        }
+
+        _items.Clear();
+        long? first = null;
+        long? last = null;
+        uint lastArchive = 0;
+        foreach (var stored in _batch)
+        {
+            _cursor = stored.Sequence + 1;
+            if (AddItems(stored))
+            {
+                first ??= stored.Sequence;
+                last = stored.Sequence;
+                lastArchive = Math.Max(lastArchive, stored.ArchiveTimestamp);
+            }
+        }
+
+        return new SentSpan(first, last, lastArchive);
+    }
+
+    /// <summary>The next bundle's bytes, built from the source (skipping events the client does not get); null when the source holds nothing more.</summary>
+    private ReadyBundle? ReadBundle(int room)
+    {
+        while (ReadItems(room) is { } span)
+        {
+            if (_items.Count > 0)
+            {
+                // The sequence number is set when the bundle is written, in the order bundles leave.
+                return new ReadyBundle(_builder.Bundle(_writer.Allocator, _connectionId, 0, _items), _items.Count, span);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes a built bundle as the connection's next one and flushes it.</summary>
+    private int Send(ReadyBundle bundle)
+    {
+        var sequence = NextBundleSequence();
+        DataMessageBuilder.SetBundleSequence(bundle.Buffer, sequence);
+        _unacknowledged++;
+        _writer.WriteData(bundle.Buffer, flush: false);
+        _raise(new BundleSent(sequence, bundle.Items));
+        Sent(bundle.Span, bundle.Items);
+
+        // Flush per message: the TLS stage holds writes until a flush, and only flushed bytes count against
+        // the channel's high-water mark that stops this loop.
+        _writer.Flush();
+        return 1;
+    }
+
+    /// <summary>Counts written items and the events they carry into the session's figures.</summary>
+    private void Sent(SentSpan span, int items)
+    {
+        Interlocked.Add(ref _eventsSent, items);
+        if (span.First is { } first)
+        {
+            FirstSequenceSent ??= first;
+            LastSequenceSent = span.Last;
+            LastArchiveTimestamp = Math.Max(LastArchiveTimestamp, span.LastArchive);
+        }
+    }
+
+    /// <summary>
     /// Events the next read may take: a bundle's worth while the bundle window has room; for Event Data, the
     /// room left in the message window (metadata that rides along may overshoot it by its own count).
     /// </summary>
     private int Room() => _bundles
         ? (_unacknowledged < _options.MaxUnacknowledgedBundles ? _options.BundleMaxEvents : 0)
         : Math.Min(EventDataBatch, _options.MaxUnacknowledgedEventData - _unacknowledged);
-
-    private int WriteItems()
-    {
-        if (_bundles)
-        {
-            _unacknowledged++;
-            var sequence = NextBundleSequence();
-            _writer.WriteData(_builder.Bundle(_writer.Allocator, _connectionId, sequence, _items), flush: false);
-            _raise(new BundleSent(sequence, _items.Count));
-            return 1;
-        }
-
-        foreach (var item in _items)
-        {
-            _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
-        }
-
-        _unacknowledged += _items.Count;
-        return _items.Count;
-    }
 
     /// <summary>The connection's next bundle: sequence numbers run from 1 per connection (reference 6.3).</summary>
     private uint NextBundleSequence()
@@ -323,4 +398,10 @@ internal sealed class SessionPump
             Schedule();
         }
     }
+
+    /// <summary>The events a batch of items carries: the first and last sequence and the newest archive timestamp.</summary>
+    private readonly record struct SentSpan(long? First, long? Last, uint LastArchive);
+
+    /// <summary>A bundle's bytes and what it carries, from the moment it is built until it is written.</summary>
+    private sealed record ReadyBundle(IByteBuffer Buffer, int Items, SentSpan Span);
 }
