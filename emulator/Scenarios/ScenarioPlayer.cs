@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
@@ -10,7 +11,8 @@ namespace EStreamer.Emulator.Scenarios;
 /// <summary>
 /// Plays a compiled scenario into the journal: events already due when the player starts (history: negative
 /// offsets, or any offset when the plan started in the past) go in at once with their archive times in the past; later ones go in when
-/// their time comes, all that are due on each tick, so a rate holds even when a tick is late.
+/// their time comes, all that are due on each tick, so a rate holds even when a tick is late. A tick runs in the clock's own timer
+/// callback: on a fake clock it runs inside <c>Advance</c>, so what a step of the clock made due is in the journal when it returns.
 /// </summary>
 public sealed class ScenarioPlayer : IAsyncDisposable
 {
@@ -25,14 +27,16 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     private readonly ScenarioPlan _plan;
     private readonly EventJournal _journal;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _playing = new();
     private readonly IEnumerator<PlannedEvent> _events;
     private readonly Dictionary<System.Net.IPAddress, string> _hostNames;
 
     // The last record about each host since the last append: its profile goes in with that append.
     private readonly Dictionary<System.Net.IPAddress, (IRecord Record, DiscoveryHeader Header)> _hostsSeen = [];
     private PlannedEvent? _next;
-    private Task _loop = Task.CompletedTask;
+    private ITimer? _timer;
+    private bool _stopped;
+    private ExceptionDispatchInfo? _failure;
     private long _played;
 
     public ScenarioPlayer(ScenarioPlan plan, EventJournal journal, TimeProvider? time = null)
@@ -66,30 +70,51 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        _loop = Task.Run(RunAsync);
+        _timer = _time.CreateTimer(_ => OnTick(), null, Tick, Tick);
     }
 
+    /// <summary>Stops playing (a tick still running finishes first); a failure of the play shows here.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        if (_timer is { } timer)
         {
-            await _loop.ConfigureAwait(false);
+            await timer.DisposeAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+
+        lock (_playing)
         {
+            _stopped = true;
         }
 
         _events.Dispose();
-        _stop.Dispose();
+        _failure?.Throw();
     }
 
-    private async Task RunAsync()
+    private void OnTick()
     {
-        using var timer = new PeriodicTimer(Tick, _time);
-        while (_next is not null && await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+        // A tick that comes while the last one still plays (a late one on a busy machine) is dropped: the next
+        // plays what both would have.
+        if (!_playing.TryEnter())
         {
-            PlayDue(Elapsed);
+            return;
+        }
+
+        try
+        {
+            if (!_stopped && _next is not null)
+            {
+                PlayDue(Elapsed);
+            }
+        }
+        catch (Exception failure)
+        {
+            // Kept for DisposeAsync: thrown on a timer thread it would end the process.
+            _failure = ExceptionDispatchInfo.Capture(failure);
+            _stopped = true;
+        }
+        finally
+        {
+            _playing.Exit();
         }
     }
 
