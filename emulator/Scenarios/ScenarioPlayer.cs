@@ -37,6 +37,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     private ITimer? _timer;
     private bool _stopped;
     private ExceptionDispatchInfo? _failure;
+    private int _ticksWaiting;
     private long _played;
 
     public ScenarioPlayer(ScenarioPlan plan, EventJournal journal, TimeProvider? time = null)
@@ -76,46 +77,52 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     /// <summary>Stops playing (a tick still running finishes first); a failure of the play shows here.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Set first: a tick playing now plays nothing more after this play.
+        Volatile.Write(ref _stopped, true);
         if (_timer is { } timer)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
         }
 
+        // A tick that runs on the thread moving a fake clock is not waited for by the timer's disposal.
         lock (_playing)
         {
-            _stopped = true;
+            _events.Dispose();
         }
 
-        _events.Dispose();
         _failure?.Throw();
     }
 
     private void OnTick()
     {
-        // A tick that comes while the last one still plays (a late one on a busy machine) is dropped: the next
-        // plays what both would have.
-        if (!_playing.TryEnter())
+        // Ticks never overlap: one that comes while another plays (a late one on a busy machine) leaves it to play
+        // once more, so a player that cannot keep up plays back to back instead of waiting for the next tick.
+        if (Interlocked.Increment(ref _ticksWaiting) > 1)
         {
             return;
         }
 
-        try
+        do
         {
-            if (!_stopped && _next is not null)
+            Volatile.Write(ref _ticksWaiting, 1);
+            lock (_playing)
             {
-                PlayDue(Elapsed);
+                try
+                {
+                    if (!Volatile.Read(ref _stopped) && _next is not null)
+                    {
+                        PlayDue(Elapsed);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Kept for DisposeAsync: thrown on a timer thread it would end the process.
+                    _failure = ExceptionDispatchInfo.Capture(failure);
+                    _stopped = true;
+                }
             }
         }
-        catch (Exception failure)
-        {
-            // Kept for DisposeAsync: thrown on a timer thread it would end the process.
-            _failure = ExceptionDispatchInfo.Capture(failure);
-            _stopped = true;
-        }
-        finally
-        {
-            _playing.Exit();
-        }
+        while (Interlocked.Decrement(ref _ticksWaiting) > 0);
     }
 
     /// <summary>Time since the plan's start on the wall clock: a plan that started in the past has that much history.</summary>

@@ -7,12 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace EStreamer.Emulator.Tests.Support;
 
 /// <summary>
-/// Moves a fake clock forward in the background, one step at a time, as fast as the emulator and its clients
-/// keep up, so that what the emulator paces by its clock (a scenario's live traffic, keep-alives, slow drips)
-/// comes many times faster than on the wall clock. The scenario's ticks run inside each step; the next step
-/// waits until every streaming session has sent all the journal holds or is held by something only time ends
-/// (a stall, a slow drip). While a session waits for its client, or none streams, it waits for the server's
-/// next session signal. It only makes time pass: tests still wait on what the server reports.
+/// Moves a fake clock forward in the background, one step at a time, as fast as the emulator and its clients keep
+/// up, so that what the emulator paces by its clock (live traffic, keep-alives, slow drips) comes many times faster
+/// than on the wall clock. A scenario's ticks run inside each step. The next step waits, on the server's session
+/// signals, until a session streams and every streaming one has sent all the journal holds or is held by what only
+/// time ends (a stall, a slow drip). It only makes time pass: tests still wait on what the server reports.
 /// </summary>
 internal sealed class FakeClockDriver : IAsyncDisposable
 {
