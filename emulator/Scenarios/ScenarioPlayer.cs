@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EStreamer.Emulator.Events;
 using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Records.Discovery;
@@ -10,7 +11,8 @@ namespace EStreamer.Emulator.Scenarios;
 /// <summary>
 /// Plays a compiled scenario into the journal: events already due when the player starts (history: negative
 /// offsets, or any offset when the plan started in the past) go in at once with their archive times in the past; later ones go in when
-/// their time comes, all that are due on each tick, so a rate holds even when a tick is late.
+/// their time comes, all that are due on each tick, so a rate holds even when a tick is late. A tick runs in the clock's own timer
+/// callback: on a fake clock it runs inside <c>Advance</c>, so what a step of the clock made due is in the journal when it returns.
 /// </summary>
 public sealed class ScenarioPlayer : IAsyncDisposable
 {
@@ -25,14 +27,17 @@ public sealed class ScenarioPlayer : IAsyncDisposable
     private readonly ScenarioPlan _plan;
     private readonly EventJournal _journal;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _playing = new();
     private readonly IEnumerator<PlannedEvent> _events;
     private readonly Dictionary<System.Net.IPAddress, string> _hostNames;
 
     // The last record about each host since the last append: its profile goes in with that append.
     private readonly Dictionary<System.Net.IPAddress, (IRecord Record, DiscoveryHeader Header)> _hostsSeen = [];
     private PlannedEvent? _next;
-    private Task _loop = Task.CompletedTask;
+    private ITimer? _timer;
+    private bool _stopped;
+    private ExceptionDispatchInfo? _failure;
+    private int _ticksWaiting;
     private long _played;
 
     public ScenarioPlayer(ScenarioPlan plan, EventJournal journal, TimeProvider? time = null)
@@ -66,31 +71,58 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        _loop = Task.Run(RunAsync);
+        _timer = _time.CreateTimer(_ => OnTick(), null, Tick, Tick);
     }
 
+    /// <summary>Stops playing (a tick still running finishes first); a failure of the play shows here.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        // Set first: a tick playing now plays nothing more after this play.
+        Volatile.Write(ref _stopped, true);
+        if (_timer is { } timer)
         {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
+            await timer.DisposeAsync().ConfigureAwait(false);
         }
 
-        _events.Dispose();
-        _stop.Dispose();
+        // A tick that runs on the thread moving a fake clock is not waited for by the timer's disposal.
+        lock (_playing)
+        {
+            _events.Dispose();
+        }
+
+        _failure?.Throw();
     }
 
-    private async Task RunAsync()
+    private void OnTick()
     {
-        using var timer = new PeriodicTimer(Tick, _time);
-        while (_next is not null && await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+        // Ticks never overlap: one that comes while another plays (a late one on a busy machine) leaves it to play
+        // once more, so a player that cannot keep up plays back to back instead of waiting for the next tick.
+        if (Interlocked.Increment(ref _ticksWaiting) > 1)
         {
-            PlayDue(Elapsed);
+            return;
         }
+
+        do
+        {
+            Volatile.Write(ref _ticksWaiting, 1);
+            lock (_playing)
+            {
+                try
+                {
+                    if (!Volatile.Read(ref _stopped) && _next is not null)
+                    {
+                        PlayDue(Elapsed);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Kept for DisposeAsync: thrown on a timer thread it would end the process.
+                    _failure = ExceptionDispatchInfo.Capture(failure);
+                    _stopped = true;
+                }
+            }
+        }
+        while (Interlocked.Decrement(ref _ticksWaiting) > 0);
     }
 
     /// <summary>Time since the plan's start on the wall clock: a plan that started in the past has that much history.</summary>

@@ -1,4 +1,5 @@
 using DotNetty.Codecs;
+using DotNetty.Common.Concurrency;
 using DotNetty.Handlers.Timeout;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Events;
@@ -62,6 +63,9 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
     public uint Id => _connection.Id;
 
     public bool IsOpen => _machine.State != SessionState.Closed && !_connection.IsClosing;
+
+    /// <summary>The event loop the session runs on: a snapshot taken there never sees a pump turn half done.</summary>
+    public IEventExecutor? Executor => _context?.Executor;
 
     public override void HandlerAdded(IChannelHandlerContext context)
     {

@@ -63,11 +63,11 @@ public sealed class ReconnectingClientFaultTests
                 await WaitForFaultAsync(recorder, timed);
             }
 
-            // Counted faults come with the live traffic: a tenth of a second of it every few milliseconds.
+            // Counted faults come with the live traffic: a tenth of a second of it at a time, as fast as the client takes it.
             var counted = faults.Where(f => f.At is null).ToList();
             if (counted.Count > 0)
             {
-                driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(100));
+                driver = FakeClockDriver.Start(emulator, clock, TimeSpan.FromMilliseconds(100));
             }
 
             foreach (var fault in counted)

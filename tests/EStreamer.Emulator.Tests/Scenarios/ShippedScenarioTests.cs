@@ -34,7 +34,7 @@ public sealed class ShippedScenarioTests
         await using var emulator = await StartOnFastClockAsync(name, clock, TimeSpan.Zero);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
-        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(10));
+        await using var driver = FakeClockDriver.Start(emulator, clock, TimeSpan.FromMilliseconds(10));
         var bundle = await client.ReceiveAsync<MessageBundle>();
         Assert.That(bundle.Items, Is.Not.Empty, name);
     }
@@ -89,7 +89,7 @@ public sealed class ShippedScenarioTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var emulator = await StartOnFastClockAsync("duplicates-on-reconnect", clock, TimeSpan.FromSeconds(-40));
-        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(100));
+        await using var driver = FakeClockDriver.Start(emulator, clock, TimeSpan.FromMilliseconds(100));
         var received = new List<EventData>();
         await using (var first = await emulator.ConnectAsync())
         {
@@ -127,7 +127,7 @@ public sealed class ShippedScenarioTests
         await using var emulator = await StartOnFastClockAsync("unknown-records", clock, TimeSpan.Zero);
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, Requests.Encore52Entries);
-        await using var driver = FakeClockDriver.Start(clock, TimeSpan.FromMilliseconds(100));
+        await using var driver = FakeClockDriver.Start(emulator, clock, TimeSpan.FromMilliseconds(100));
 
         // The Streaming Information was message 1; bundles 2 to 20 are ordinary, the next carries the fault.
         var bundles = await Requests.ReadBundlesAsync(client, b => b.Count >= 20);
