@@ -15,8 +15,11 @@ namespace EStreamer.Emulator.Sessions;
 /// </summary>
 internal sealed class SharedEncodings
 {
-    /// <summary>Events remembered: a few windows of bundles for clients that stream side by side.</summary>
-    public const int Slots = 4096;
+    /// <summary>
+    /// Events remembered: a few windows of bundles for clients that stream side by side. Clients with eight
+    /// bundles of 1,000 in flight drift thousands of events apart, so fewer slots would miss often.
+    /// </summary>
+    public const int Slots = 16384;
 
     private static readonly ConditionalWeakTable<IEventSource, SharedEncodings> BySource = new();
 
