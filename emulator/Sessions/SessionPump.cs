@@ -1,4 +1,3 @@
-using DotNetty.Buffers;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Pipeline;
@@ -198,16 +197,11 @@ internal sealed class SessionPump
                 break;
             }
 
-            if (_ready is { } ready)
-            {
-                _ready = null;
-                written += Send(ready);
-                continue;
-            }
-
             if (_bundles)
             {
-                if (ReadBundle(room) is not { } bundle)
+                var bundle = _ready ?? ReadBundle(room);
+                _ready = null;
+                if (bundle is null)
                 {
                     break;
                 }
@@ -216,26 +210,12 @@ internal sealed class SessionPump
                 continue;
             }
 
-            var span = ReadItems(room);
-            if (span is null)
+            if (ReadItems(room) is not { } span)
             {
                 break;
             }
 
-            if (_items.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var item in _items)
-            {
-                _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
-            }
-
-            _unacknowledged += _items.Count;
-            written += _items.Count;
-            Sent(span.Value, _items.Count);
-            _writer.Flush();
+            written += WriteEventData(span);
         }
 
         if (!_bundles && !_answered)
@@ -318,6 +298,20 @@ internal sealed class SessionPump
         return 1;
     }
 
+    /// <summary>Writes the items read as one Event Data message each (a flag-only session) and flushes them.</summary>
+    private int WriteEventData(SentSpan span)
+    {
+        foreach (var item in _items)
+        {
+            _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
+        }
+
+        _unacknowledged += _items.Count;
+        Sent(span, _items.Count);
+        _writer.Flush();
+        return _items.Count;
+    }
+
     /// <summary>Counts written items and the events they carry into the session's figures.</summary>
     private void Sent(SentSpan span, int items)
     {
@@ -398,10 +392,4 @@ internal sealed class SessionPump
             Schedule();
         }
     }
-
-    /// <summary>The events a batch of items carries: the first and last sequence and the newest archive timestamp.</summary>
-    private readonly record struct SentSpan(long? First, long? Last, uint LastArchive);
-
-    /// <summary>A bundle's bytes and what it carries, from the moment it is built until it is written.</summary>
-    private sealed record ReadyBundle(IByteBuffer Buffer, int Items, SentSpan Span);
 }
