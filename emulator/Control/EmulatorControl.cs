@@ -86,20 +86,7 @@ public sealed class EmulatorControl : IAsyncDisposable
         await _resetting.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            var live = Server.Sessions.LiveHandlers.ToArray();
-            foreach (var session in live)
-            {
-                session.Close("reset");
-            }
-
-            // Wait until they are gone from the live list, so their close reports land before the clear below.
-            var ids = live.Select(s => s.Id).ToHashSet();
-            var deadline = DateTime.UtcNow + CloseWait;
-            while (Server.Sessions.Live.Any(s => ids.Contains(s.Id)) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10, cancellation).ConfigureAwait(false);
-            }
-
+            var live = await CloseAndWaitReportedAsync(cancellation).ConfigureAwait(false);
             Journal.Clear();
             Conformance.Clear();
             Server.Sessions.ClearClosed();
@@ -111,6 +98,61 @@ public sealed class EmulatorControl : IAsyncDisposable
         finally
         {
             _resetting.Release();
+        }
+    }
+
+    /// <summary>
+    /// Closes every live session and waits (at most <see cref="CloseWait"/>) until each close has been reported to
+    /// every observer, so that no closing session's report or journal entry lands after the clear that follows.
+    /// </summary>
+    private async Task<SessionHandler[]> CloseAndWaitReportedAsync(CancellationToken cancellation)
+    {
+        var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new HashSet<uint>();
+        void OnClosed(SessionInfo session)
+        {
+            lock (pending)
+            {
+                if (pending.Remove(session.Id) && pending.Count == 0)
+                {
+                    reported.TrySetResult();
+                }
+            }
+        }
+
+        // Listening before the sessions are listed: every session listed reports its close after this.
+        Server.Sessions.SessionClosed += OnClosed;
+        try
+        {
+            var live = Server.Sessions.LiveHandlers.ToArray();
+            lock (pending)
+            {
+                pending.UnionWith(live.Select(s => s.Id));
+                if (pending.Count == 0)
+                {
+                    reported.TrySetResult();
+                }
+            }
+
+            foreach (var session in live)
+            {
+                session.Close("reset");
+            }
+
+            try
+            {
+                await reported.Task.WaitAsync(CloseWait, cancellation).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A channel that does not close in time is cleared around; it closes with its event loop.
+            }
+
+            return live;
+        }
+        finally
+        {
+            Server.Sessions.SessionClosed -= OnClosed;
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class SessionRegistry
 
     private ISessionObserver[] _observers = [];
 
+    /// <summary>A session closed; raised once every observer has been told (its conformance report is made).</summary>
     public event Action<SessionInfo>? SessionClosed;
 
     public void AddObserver(ISessionObserver observer)
@@ -66,11 +67,12 @@ public sealed class SessionRegistry
             }
         }
 
-        SessionClosed?.Invoke(info);
         foreach (var observer in Volatile.Read(ref _observers))
         {
             observer.OnSessionClosed(info);
         }
+
+        SessionClosed?.Invoke(info);
     }
 
     internal void ClientMessage(uint sessionId, IMessage message)
