@@ -356,8 +356,11 @@ internal sealed class SessionPump
 
         if (negotiation.Streams(EventFamily.Metadata))
         {
-            foreach (var metadata in stored.Metadata)
+            // An index, not foreach: enumerating an IReadOnlyList allocates an enumerator, once per event.
+            var metadataList = stored.Metadata;
+            for (var i = 0; i < metadataList.Count; i++)
             {
+                var metadata = metadataList[i];
                 if (FirstTime(metadata))
                 {
                     // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
