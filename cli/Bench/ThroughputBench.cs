@@ -72,6 +72,13 @@ internal static class ThroughputBench
             }
         }
 
+        // The ceiling again: how far it moved while the servers ran is how far the ratios above can be trusted.
+        var after = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
+        foreach (var (k, ceiling) in after)
+        {
+            output.WriteLine(Invariant($"raw TLS ceiling after the servers, {k,2} stream(s): {ceiling / 1e6,8:0.0} MB/s (before: {ceilings[k] / 1e6:0.0} MB/s)"));
+        }
+
         output.WriteLine(Invariant($"load average after: {LoadAverage()}"));
         return 0;
     }
