@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "estreamer error: session {Session} bad client message: {Reason}; sending Error and closing")]
     public static partial void BadClientMessage(ILogger logger, uint session, string reason);
 
+    [LoggerMessage(37, LogLevel.Error, "estreamer error: session {Session} stopped streaming: {Reason}; sending Error and closing")]
+    public static partial void StreamFailed(ILogger logger, uint session, string reason);
+
     /// <summary>The client's text is escaped: it is the client's to choose and must not forge log lines.</summary>
     public static void ClientError(ILogger logger, uint session, int code, string text) => ClientErrorEscaped(logger, session, code, LogText.Escape(text));
 

@@ -123,7 +123,17 @@ internal sealed class DataMessageBuilder
         }
 
         var start = scratch.Position;
-        RecordCodec.WritePayload(scratch, negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader);
+        try
+        {
+            RecordCodec.WritePayload(scratch, negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader);
+        }
+        catch (Exception failure) when (failure is OverflowException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            var type = item.Record.RecordType;
+            var which = item.Event is { } held ? $"event {held.Sequence}, record {type} ({(uint)type})" : $"metadata record {type} ({(uint)type})";
+            throw new RecordNotEncodableException($"{which} could not be encoded: {failure.Message}", failure);
+        }
+
         var length = scratch.Position - start;
         if (layout is not null && _shared.Sharing)
         {
@@ -149,3 +159,6 @@ internal sealed class DataMessageBuilder
         }
     }
 }
+
+/// <summary>A record a session was to send whose values its layout cannot carry; the message names the record.</summary>
+internal sealed class RecordNotEncodableException(string message, Exception inner) : Exception(message, inner);

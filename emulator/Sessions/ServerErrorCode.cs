@@ -21,4 +21,7 @@ public static class ServerErrorCode
 
     /// <summary>A host data request for a host the server does not know.</summary>
     public const int UnknownHost = 5;
+
+    /// <summary>The server could not encode a record it holds for this session (its values do not fit its layout); the session ends.</summary>
+    public const int RecordNotEncodable = 6;
 }

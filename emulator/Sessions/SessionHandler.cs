@@ -56,7 +56,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
         _effects = effects;
         _opened = options.Time.GetUtcNow();
         _machine = new SessionRequestStateMachine(options.DefaultProfile, options.IsFamilyEnabled, source.Hosts);
-        _pump = new SessionPump(connection.Id, options, source, writer, e => registry.Raise(Id, e), () => !IsOpen || _effects.Stalled);
+        _pump = new SessionPump(connection.Id, options, source, writer, e => registry.Raise(Id, e), () => !IsOpen || _effects.Stalled, StreamFailed);
         _writer.WriteCompleted += OnWriteCompleted;
     }
 
@@ -276,6 +276,19 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
         _registry.Raise(Id, new RequestRefused(refuse.Code, refuse.Reason));
         _writer.Write(new ErrorMessage(refuse.Code, refuse.Reason), flush: true)
             .ContinueWith(_ => _connection.CloseGracefullyAsync($"request error: {refuse.Reason}"), TaskScheduler.Default);
+    }
+
+    /// <summary>Streaming stopped on a record the server cannot encode: an Error that names it, then a close.</summary>
+    private void StreamFailed(string reason)
+    {
+        if (_connection.IsClosing)
+        {
+            return;
+        }
+
+        Log.StreamFailed(_logger, Id, reason);
+        _writer.Write(new ErrorMessage(ServerErrorCode.RecordNotEncodable, reason), flush: true)
+            .ContinueWith(_ => _connection.CloseGracefullyAsync($"server error: {reason}"), TaskScheduler.Default);
     }
 
     private void SendKeepalive()

@@ -31,13 +31,9 @@ internal sealed class SessionPump
     private readonly ConnectionWriter _writer;
     private readonly Action<SessionEvent> _raise;
     private readonly Func<bool> _holding;
-    private readonly HashSet<IRecord> _sentMetadata = [];
-
-    // Metadata instances already handled: generators share one instance per metadata record, so a reference
-    // check settles almost every look-up before the structural hash of the whole record is computed.
-    private readonly HashSet<IRecord> _seenMetadata = new(ReferenceEqualityComparer.Instance);
+    private readonly Action<string> _failed;
     private readonly List<StoredEvent> _batch = [];
-    private readonly List<PendingItem> _items = [];
+    private readonly SessionItems _items = new();
     private readonly SharedEncodings _shared;
     private readonly DataMessageBuilder _builder;
 
@@ -59,9 +55,13 @@ internal sealed class SessionPump
     private bool _caughtUp;
     private bool _answered;
 
-    /// <summary><paramref name="holding"/> is true while the session may not write (closed, stalled by a fault).</summary>
-    public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding)
+    /// <summary>
+    /// <paramref name="holding"/> is true while the session may not write (closed, stalled by a fault);
+    /// <paramref name="failed"/> hears why streaming stopped when a held record cannot be encoded.
+    /// </summary>
+    public SessionPump(uint connectionId, EmulatorOptions options, IEventSource source, ConnectionWriter writer, Action<SessionEvent> raise, Func<bool> holding, Action<string> failed)
     {
+        _failed = failed;
         _connectionId = connectionId;
         _options = options;
         _source = source;
@@ -95,6 +95,7 @@ internal sealed class SessionPump
     public void Configure(StreamNegotiation negotiation, bool bundles, bool extendedHeader)
     {
         _negotiation = negotiation;
+        _items.Configure(negotiation, extendedHeader);
         _builder.Configure(negotiation, extendedHeader);
         _bundles = bundles;
         _extendedHeader = extendedHeader;
@@ -172,6 +173,21 @@ internal sealed class SessionPump
         {
             return;
         }
+
+        try
+        {
+            Stream(context);
+        }
+        catch (RecordNotEncodableException failure)
+        {
+            // Streaming cannot go past this record: the session ends with a clear answer rather than going quiet.
+            Stop();
+            _failed(failure.Message);
+        }
+    }
+
+    private void Stream(IChannelHandlerContext context)
+    {
 
         var written = 0;
         Volatile.Write(ref _paused, false);
@@ -256,7 +272,7 @@ internal sealed class SessionPump
         foreach (var stored in _batch)
         {
             _cursor = stored.Sequence + 1;
-            if (AddItems(stored))
+            if (_items.Add(stored))
             {
                 first ??= stored.Sequence;
                 last = stored.Sequence;
@@ -275,7 +291,7 @@ internal sealed class SessionPump
             if (_items.Count > 0)
             {
                 // The sequence number is set when the bundle is written, in the order bundles leave.
-                return new ReadyBundle(_builder.Bundle(_writer.Allocator, _connectionId, 0, _items), _items.Count, span);
+                return new ReadyBundle(_builder.Bundle(_writer.Allocator, _connectionId, 0, _items.Items), _items.Count, span);
             }
         }
 
@@ -301,7 +317,7 @@ internal sealed class SessionPump
     /// <summary>Writes the items read as one Event Data message each (a flag-only session) and flushes them.</summary>
     private int WriteEventData(SentSpan span)
     {
-        foreach (var item in _items)
+        foreach (var item in _items.Items)
         {
             _writer.WriteData(_builder.EventData(_writer.Allocator, item), flush: false);
         }
@@ -344,49 +360,6 @@ internal sealed class SessionPump
         && _writer.QueuedBytes < _options.WriteBufferHighWaterMark
         && !_holding()
         && !_writer.Holding;
-
-    /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
-    private bool AddItems(StoredEvent stored)
-    {
-        var negotiation = _negotiation!;
-        if (!negotiation.Streams(stored.Record.RecordType))
-        {
-            return false;
-        }
-
-        if (negotiation.Streams(EventFamily.Metadata))
-        {
-            // An index, not foreach: enumerating an IReadOnlyList allocates an enumerator, once per event.
-            var metadataList = stored.Metadata;
-            for (var i = 0; i < metadataList.Count; i++)
-            {
-                var metadata = metadataList[i];
-                if (FirstTime(metadata))
-                {
-                    // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
-                    _items.Add(new PendingItem(null, metadata, 0));
-                }
-            }
-        }
-
-        // A metadata record scripted as an event of its own still travels as metadata: archive timestamp 0,
-        // and once per session.
-        if (RecordFamilies.FamilyOf(stored.Record.RecordType) == EventFamily.Metadata)
-        {
-            if (FirstTime(stored.Record))
-            {
-                _items.Add(new PendingItem(null, stored.Record, 0));
-            }
-
-            return true;
-        }
-
-        _items.Add(new PendingItem(stored, stored.Record, _extendedHeader ? stored.ArchiveTimestamp : 0));
-        return true;
-    }
-
-    /// <summary>True the first time this session meets the metadata record (or one equal to it).</summary>
-    private bool FirstTime(IRecord metadata) => _seenMetadata.Add(metadata) && _sentMetadata.Add(metadata);
 
     private void OnWriteCompleted(Task task, long queued)
     {

@@ -86,8 +86,8 @@ public sealed class BundleWindowTests
         await emulator.WaitForSessionAsync(s => s.CaughtUp && s.BundlesSent == read.Count);
         emulator.Journal.Append(T + Events + 1, Discovery(T + Events + 1, 1), []);
         var next = await client.ReceiveAsync<MessageBundle>();
-        emulator.Journal.Append(T + Events + 2, Discovery(T + Events + 2, 2), []);
-        emulator.Journal.Append(T + Events + 3, Discovery(T + Events + 3, 3), []);
+        // Both in one append, so the bundle built ahead holds both (appended one by one, it may be built between them).
+        emulator.Journal.Append([(T + Events + 2, Discovery(T + Events + 2, 2), []), (T + Events + 3, Discovery(T + Events + 3, 3), [])]);
         await client.SendAsync(NullMessage.Instance);
         var last = await client.ReceiveAsync<MessageBundle>();
 

@@ -1,0 +1,76 @@
+using EStreamer.Emulator.Events;
+using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records;
+
+namespace EStreamer.Emulator.Sessions;
+
+/// <summary>
+/// What a session sends for the events it reads: each event its negotiation grants, preceded by the metadata
+/// records that ride with it the first time this session meets each (reference 12.4).
+/// </summary>
+internal sealed class SessionItems
+{
+    private readonly HashSet<IRecord> _sentMetadata = [];
+
+    // Metadata instances already handled: the journal holds one instance per metadata value, so a reference
+    // check settles almost every look-up before the structural hash of the whole record is computed.
+    private readonly HashSet<IRecord> _seenMetadata = new(ReferenceEqualityComparer.Instance);
+    private StreamNegotiation? _negotiation;
+    private bool _extendedHeader;
+
+    /// <summary>The items gathered since the last <see cref="Clear"/>, in the order they are sent.</summary>
+    public List<PendingItem> Items { get; } = [];
+
+    public int Count => Items.Count;
+
+    public void Configure(StreamNegotiation negotiation, bool extendedHeader)
+    {
+        _negotiation = negotiation;
+        _extendedHeader = extendedHeader;
+    }
+
+    public void Clear() => Items.Clear();
+
+    /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
+    public bool Add(StoredEvent stored)
+    {
+        var negotiation = _negotiation ?? throw new InvalidOperationException("the session has no negotiation yet");
+        if (!negotiation.Streams(stored.Record.RecordType))
+        {
+            return false;
+        }
+
+        if (negotiation.Streams(EventFamily.Metadata))
+        {
+            // An index, not foreach: enumerating an IReadOnlyList allocates an enumerator, once per event.
+            var metadataList = stored.Metadata;
+            for (var i = 0; i < metadataList.Count; i++)
+            {
+                var metadata = metadataList[i];
+                if (FirstTime(metadata))
+                {
+                    // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
+                    Items.Add(new PendingItem(null, metadata, 0));
+                }
+            }
+        }
+
+        // A metadata record scripted as an event of its own still travels as metadata: archive timestamp 0,
+        // and once per session.
+        if (RecordFamilies.FamilyOf(stored.Record.RecordType) == EventFamily.Metadata)
+        {
+            if (FirstTime(stored.Record))
+            {
+                Items.Add(new PendingItem(null, stored.Record, 0));
+            }
+
+            return true;
+        }
+
+        Items.Add(new PendingItem(stored, stored.Record, _extendedHeader ? stored.ArchiveTimestamp : 0));
+        return true;
+    }
+
+    /// <summary>True the first time this session meets the metadata record (or one equal to it).</summary>
+    private bool FirstTime(IRecord metadata) => _seenMetadata.Add(metadata) && _sentMetadata.Add(metadata);
+}
