@@ -14,8 +14,6 @@ namespace EStreamer.Emulator.Control;
 /// </summary>
 public sealed class EmulatorControl : IAsyncDisposable
 {
-    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
-
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _resetting = new(1, 1);
 
@@ -86,73 +84,19 @@ public sealed class EmulatorControl : IAsyncDisposable
         await _resetting.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            var live = await CloseAndWaitReportedAsync(cancellation).ConfigureAwait(false);
+            // Every close reported before the clear: no closing session's report or journal entry outlives it.
+            var closed = await Server.CloseSessionsAsync("reset", cancellation).ConfigureAwait(false);
             Journal.Clear();
             Conformance.Clear();
             Server.Sessions.ClearClosed();
             Events?.Clear();
             Resetting?.Invoke();
-            Log.Reset(_logger, live.Length);
-            return live.Length;
+            Log.Reset(_logger, closed);
+            return closed;
         }
         finally
         {
             _resetting.Release();
-        }
-    }
-
-    /// <summary>
-    /// Closes every live session and waits (at most <see cref="CloseWait"/>) until each close has been reported to
-    /// every observer, so that no closing session's report or journal entry lands after the clear that follows.
-    /// </summary>
-    private async Task<SessionHandler[]> CloseAndWaitReportedAsync(CancellationToken cancellation)
-    {
-        var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pending = new HashSet<uint>();
-        void OnClosed(SessionInfo session)
-        {
-            lock (pending)
-            {
-                if (pending.Remove(session.Id) && pending.Count == 0)
-                {
-                    reported.TrySetResult();
-                }
-            }
-        }
-
-        // Listening before the sessions are listed: every session listed reports its close after this.
-        Server.Sessions.SessionClosed += OnClosed;
-        try
-        {
-            var live = Server.Sessions.LiveHandlers.ToArray();
-            lock (pending)
-            {
-                pending.UnionWith(live.Select(s => s.Id));
-                if (pending.Count == 0)
-                {
-                    reported.TrySetResult();
-                }
-            }
-
-            foreach (var session in live)
-            {
-                session.Close("reset");
-            }
-
-            try
-            {
-                await reported.Task.WaitAsync(CloseWait, cancellation).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // A channel that does not close in time is cleared around; it closes with its event loop.
-            }
-
-            return live;
-        }
-        finally
-        {
-            Server.Sessions.SessionClosed -= OnClosed;
         }
     }
 

@@ -173,34 +173,55 @@ public sealed class EmulatorServer : IAsyncDisposable, IServiceControl
         _stopping.Dispose();
     }
 
-    /// <summary>Closes every live session and waits (bounded) until each has left the registry.</summary>
-    private async Task CloseSessionsAsync(string reason)
+    /// <summary>
+    /// Closes every live session and waits (at most 5 s) until each close has reached every session observer, so
+    /// that nothing a closing session reports (its conformance report, its journal entry) comes after the caller
+    /// goes on. Returns how many sessions it closed.
+    /// </summary>
+    internal async Task<int> CloseSessionsAsync(string reason, CancellationToken cancellation = default)
     {
-        var allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnClosed(SessionInfo _)
+        var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new HashSet<uint>();
+        void OnClosed(SessionInfo session)
         {
-            if (!Sessions.LiveHandlers.Any())
+            lock (pending)
             {
-                allClosed.TrySetResult();
+                if (pending.Remove(session.Id) && pending.Count == 0)
+                {
+                    reported.TrySetResult();
+                }
             }
         }
 
+        // Listening before the sessions are listed: every session listed reports its close after this.
         Sessions.SessionClosed += OnClosed;
         try
         {
-            foreach (var session in Sessions.LiveHandlers.ToArray())
+            var live = Sessions.LiveHandlers.ToArray();
+            lock (pending)
+            {
+                pending.UnionWith(live.Select(s => s.Id));
+                if (pending.Count == 0)
+                {
+                    reported.TrySetResult();
+                }
+            }
+
+            foreach (var session in live)
             {
                 session.Close(reason);
             }
 
-            if (Sessions.LiveHandlers.Any())
+            try
             {
-                await allClosed.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                await reported.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellation).ConfigureAwait(false);
             }
-        }
-        catch (TimeoutException)
-        {
-            // A channel that does not close is torn down with its event loop below.
+            catch (TimeoutException)
+            {
+                // A channel that does not close in time is torn down with its event loop.
+            }
+
+            return live.Length;
         }
         finally
         {
