@@ -1,4 +1,3 @@
-using System.Net;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
@@ -22,13 +21,7 @@ public sealed class BundleWindowTests
     [Test]
     public async Task Window_of_one_sends_each_next_bundle_on_the_Null_in_order_and_counts_only_what_was_sent()
     {
-        await using var emulator = await RunningEmulator.StartAsync(
-            options =>
-            {
-                options.MaxUnacknowledgedBundles = 1;
-                options.BundleMaxEvents = BundleEvents;
-            },
-            fill: FillEvents);
+        await using var emulator = await StartWindowOfOneAsync();
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, [new EventTypeEntry(11, 61)]);
 
@@ -65,13 +58,7 @@ public sealed class BundleWindowTests
     [Test]
     public async Task Events_appended_while_the_window_is_full_come_in_the_next_bundle()
     {
-        await using var emulator = await RunningEmulator.StartAsync(
-            options =>
-            {
-                options.MaxUnacknowledgedBundles = 1;
-                options.BundleMaxEvents = BundleEvents;
-            },
-            fill: FillEvents);
+        await using var emulator = await StartWindowOfOneAsync();
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, 0, [new EventTypeEntry(11, 61)]);
         var read = new List<MessageBundle>();
@@ -84,10 +71,10 @@ public sealed class BundleWindowTests
         // The history is sent and the session caught up; the next events arrive while no bundle is in flight,
         // then more while the first of them is unacknowledged.
         await emulator.WaitForSessionAsync(s => s.CaughtUp && s.BundlesSent == read.Count);
-        emulator.Journal.Append(T + Events + 1, Discovery(T + Events + 1, 1), []);
+        emulator.Journal.Append(T + Events + 1, TestRecords.HopsChange(T + Events + 1, 1), []);
         var next = await client.ReceiveAsync<MessageBundle>();
         // Both in one append, so the bundle built ahead holds both (appended one by one, it may be built between them).
-        emulator.Journal.Append([(T + Events + 2, Discovery(T + Events + 2, 2), []), (T + Events + 3, Discovery(T + Events + 3, 3), [])]);
+        emulator.Journal.Append([(T + Events + 2, TestRecords.HopsChange(T + Events + 2, 2), []), (T + Events + 3, TestRecords.HopsChange(T + Events + 3, 3), [])]);
         await client.SendAsync(NullMessage.Instance);
         var last = await client.ReceiveAsync<MessageBundle>();
 
@@ -100,17 +87,23 @@ public sealed class BundleWindowTests
         }
     }
 
+    /// <summary>An emulator holding <see cref="Events"/> events, one bundle of at most <see cref="BundleEvents"/> in flight.</summary>
+    private static Task<RunningEmulator> StartWindowOfOneAsync() => RunningEmulator.StartAsync(
+        options =>
+        {
+            options.MaxUnacknowledgedBundles = 1;
+            options.BundleMaxEvents = BundleEvents;
+        },
+        fill: FillEvents);
+
     private static void FillEvents(EventJournal journal)
     {
         for (var i = 1; i <= Events; i++)
         {
-            journal.Append(T + (uint)i, Discovery(T + (uint)i, (uint)i % 100), []);
+            journal.Append(T + (uint)i, TestRecords.HopsChange(T + (uint)i, (uint)i % 100), []);
         }
     }
 
     /// <summary>Each event has a second of its own, which tells the events apart in order.</summary>
     private static uint Second(EventData item) => ((HostValueRecord)item.Record).Header.EventSecond;
-
-    private static HostValueRecord Discovery(uint second, uint hops) =>
-        new(RecordType.HopsChange, new DiscoveryHeader { DeviceId = 1, EventSecond = second, EventType = DiscoveryEventType.ChangeEvent, EventSubtype = 5, HostIp = IPAddress.Parse("10.0.0.10") }, hops);
 }

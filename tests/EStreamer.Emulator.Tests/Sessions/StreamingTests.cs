@@ -42,7 +42,7 @@ public sealed class StreamingTests
         await using var client = await emulator.ConnectAsync();
         await Requests.OpenExtendedAsync(client, EventStreamRequestMessage.FromNow, [new EventTypeEntry(11, 61)]);
         await emulator.WaitForSessionAsync(s => s.State == SessionState.Streaming);
-        emulator.Journal.Append(T + 20, Discovery(T + 20, 5), []);
+        emulator.Journal.Append(T + 20, TestRecords.HopsChange(T + 20, 5), []);
         var bundle = await client.ReceiveAsync<MessageBundle>();
         Assert.That(bundle.Items.Select(i => ((HostValueRecord)i.Record).Value), Is.EqualTo(new uint[] { 5 }));
     }
@@ -164,14 +164,12 @@ public sealed class StreamingTests
 
     private static void FillFourEvents(EventJournal journal)
     {
-        journal.Append(T, Discovery(T, 1), []);
-        journal.Append(T + 10, Discovery(T + 10, 2), []);
-        journal.Append(T + 10, Discovery(T + 10, 3), []);
-        journal.Append(T + 12, Discovery(T + 12, 4), []);
+        journal.Append(T, TestRecords.HopsChange(T, 1), []);
+        journal.Append(T + 10, TestRecords.HopsChange(T + 10, 2), []);
+        journal.Append(T + 10, TestRecords.HopsChange(T + 10, 3), []);
+        journal.Append(T + 12, TestRecords.HopsChange(T + 12, 4), []);
     }
 
-    private static HostValueRecord Discovery(uint second, uint hops) =>
-        new(RecordType.HopsChange, new DiscoveryHeader { DeviceId = 1, EventSecond = second, EventType = DiscoveryEventType.ChangeEvent, EventSubtype = 5, HostIp = IPAddress.Parse("10.0.0.10") }, hops);
 
     private static string Encode(EventData data)
     {

@@ -1,10 +1,7 @@
-using System.Net;
-using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Sessions;
 using EStreamer.Emulator.Tests.Support;
 using EStreamer.Protocol.Messages;
 using EStreamer.Protocol.Records;
-using EStreamer.Protocol.Records.Discovery;
 
 namespace EStreamer.Emulator.Tests.Sessions;
 
@@ -22,10 +19,10 @@ public sealed class UnencodableRecordTests
     {
         await using var emulator = await RunningEmulator.StartAsync(fill: journal =>
         {
-            journal.Append(T, Hops(T, 3), []);
+            journal.Append(T, TestRecords.HopsChange(T, 3), []);
 
             // Hops is one byte on the wire: 300 does not fit.
-            journal.Append(T + 1, Hops(T + 1, 300), []);
+            journal.Append(T + 1, TestRecords.HopsChange(T + 1, 300), []);
         });
         emulator.ExpectError("could not be encoded");
         await using var client = await emulator.ConnectAsync();
@@ -44,7 +41,4 @@ public sealed class UnencodableRecordTests
         var closed = await emulator.WaitForSessionAsync(s => s.State == SessionState.Closed);
         Assert.That(closed.CloseReason, Does.StartWith($"server error: event 2, record HopsChange ({(uint)RecordType.HopsChange})"));
     }
-
-    private static HostValueRecord Hops(uint second, uint hops) =>
-        new(RecordType.HopsChange, new DiscoveryHeader { DeviceId = 1, EventSecond = second, EventType = DiscoveryEventType.ChangeEvent, EventSubtype = 5, HostIp = IPAddress.Parse("10.0.0.10") }, hops);
 }
