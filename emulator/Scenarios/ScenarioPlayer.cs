@@ -16,7 +16,11 @@ namespace EStreamer.Emulator.Scenarios;
 /// </summary>
 public sealed class ScenarioPlayer : IAsyncDisposable
 {
+    // Ticks come when the next event is due, but no sooner than Tick after the last (events due meanwhile go in
+    // together) and no later than MaxWait (a wall clock set forward is caught up with). A finished plan stops ticking:
+    // a timer that fired 100 times a second woke a thread-pool worker each time, which then spun on a free CPU.
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
 
     // A large history goes in a few thousand events at a time rather than through one list as long as itself.
     private const int AppendBatch = 4096;
@@ -71,7 +75,11 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        _timer = _time.CreateTimer(_ => OnTick(), null, Tick, Tick);
+        lock (_playing)
+        {
+            _timer = _time.CreateTimer(_ => OnTick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Arm();
+        }
     }
 
     /// <summary>Stops playing (a tick still running finishes first); a failure of the play shows here.</summary>
@@ -112,6 +120,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
                     if (!Volatile.Read(ref _stopped) && _next is not null)
                     {
                         PlayDue(Elapsed);
+                        Arm();
                     }
                 }
                 catch (Exception failure)
@@ -123,6 +132,25 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             }
         }
         while (Interlocked.Decrement(ref _ticksWaiting) > 0);
+    }
+
+    /// <summary>Sets the one-shot timer for the next event's time (see <see cref="Tick"/>); a finished plan leaves it unset.</summary>
+    private void Arm()
+    {
+        if (_next is not { } next || _timer is not { } timer || Volatile.Read(ref _stopped))
+        {
+            return;
+        }
+
+        var wait = next.Offset - Elapsed;
+        try
+        {
+            timer.Change(wait < Tick ? Tick : wait > MaxWait ? MaxWait : wait, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed by DisposeAsync between the check above and here: the player is stopping.
+        }
     }
 
     /// <summary>Time since the plan's start on the wall clock: a plan that started in the past has that much history.</summary>

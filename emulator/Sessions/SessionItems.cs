@@ -10,11 +10,19 @@ namespace EStreamer.Emulator.Sessions;
 /// </summary>
 internal sealed class SessionItems
 {
+    /// <summary>Lists remembered at most, so a source whose every event has a list of its own does not grow a session without bound.</summary>
+    private const int MaxListsMet = 4096;
+
     private readonly HashSet<IRecord> _sentMetadata = [];
 
     // Metadata instances already handled: the journal holds one instance per metadata value, so a reference
     // check settles almost every look-up before the structural hash of the whole record is computed.
     private readonly HashSet<IRecord> _seenMetadata = new(ReferenceEqualityComparer.Instance);
+
+    // Metadata lists whose every record this session has met. The journal shares one list among the events with
+    // the same metadata (a million events refer to a few hundred lists), so after its first event a list costs
+    // one look-up per event instead of one per record in it.
+    private readonly HashSet<IReadOnlyList<IRecord>> _listsMet = new(ReferenceEqualityComparer.Instance);
     private StreamNegotiation? _negotiation;
     private bool _extendedHeader;
 
@@ -44,13 +52,21 @@ internal sealed class SessionItems
         {
             // An index, not foreach: enumerating an IReadOnlyList allocates an enumerator, once per event.
             var metadataList = stored.Metadata;
-            for (var i = 0; i < metadataList.Count; i++)
+            if (metadataList.Count > 0 && !_listsMet.Contains(metadataList))
             {
-                var metadata = metadataList[i];
-                if (FirstTime(metadata))
+                for (var i = 0; i < metadataList.Count; i++)
                 {
-                    // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
-                    Items.Add(new PendingItem(null, metadata, 0));
+                    var metadata = metadataList[i];
+                    if (FirstTime(metadata))
+                    {
+                        // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
+                        Items.Add(new PendingItem(null, metadata, 0));
+                    }
+                }
+
+                if (_listsMet.Count < MaxListsMet)
+                {
+                    _listsMet.Add(metadataList);
                 }
             }
         }

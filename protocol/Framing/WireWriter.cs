@@ -114,26 +114,40 @@ public sealed class WireWriter : IDisposable
     }
 
     /// <summary>UTF-8 text of exactly the encoded length, no terminator.</summary>
-    public void WriteUtf8(string value) => Encoding.UTF8.GetBytes(value, Take(Encoding.UTF8.GetByteCount(value)));
+    public void WriteUtf8(string value)
+    {
+        // Room for the longest encoding, then one pass that says how much it wrote: counting the bytes first would
+        // read every string twice on the streaming path.
+        var room = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_buffer.Length - _position < room)
+        {
+            Grow(room);
+        }
+
+        _position += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_position));
+    }
 
     /// <summary>uint16 length followed by the UTF-8 text (priority, classification, rule message texts).</summary>
     public void WriteString16(string value, string field)
     {
-        var length = Encoding.UTF8.GetByteCount(value);
-        if (length > ushort.MaxValue)
+        // Three bytes per UTF-16 unit at most: a text that short fits without counting, a longer one is counted first.
+        if (value.Length > ushort.MaxValue / 3 && Encoding.UTF8.GetByteCount(value) is var length && length > ushort.MaxValue)
         {
             throw new ArgumentException($"{field} is {length} bytes; a 16-bit length holds at most {ushort.MaxValue}", nameof(value));
         }
 
-        WriteUInt16((ushort)length);
+        var at = _position;
+        WriteUInt16(0);
         WriteUtf8(value);
+        BinaryPrimitives.WriteUInt16BigEndian(_buffer.AsSpan(at, 2), (ushort)(_position - at - 2));
     }
 
     /// <summary>uint32 length followed by the UTF-8 text (the ID–length–name body of reference 9.6).</summary>
     public void WriteString32(string value)
     {
-        WriteUInt32((uint)Encoding.UTF8.GetByteCount(value));
+        var at = ReserveUInt32();
         WriteUtf8(value);
+        PatchUInt32(at, (uint)(_position - at - 4));
     }
 
     /// <summary>Reserves a uint32 and returns its position for <see cref="PatchUInt32"/>.</summary>
