@@ -105,9 +105,9 @@ internal sealed class DataMessageBuilder
     }
 
     /// <summary>
-    /// The Event Data payload of <paramref name="item"/>: a stored event's shared bytes when a session with
-    /// this layout encoded it, otherwise encoded now at the end of <paramref name="scratch"/> (and kept for
-    /// the others while they read the same source).
+    /// The Event Data payload of <paramref name="item"/>, at the end of <paramref name="scratch"/>: a stored
+    /// event's shared bytes copied there when a session with this layout encoded it, otherwise encoded now (and
+    /// kept for the others while they read the same source).
     /// </summary>
     private Payload PayloadOf(PendingItem item, WireWriter scratch)
     {
@@ -116,9 +116,10 @@ internal sealed class DataMessageBuilder
         if (item.Event is { } stored && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Record.RecordType), out var streamed))
         {
             layout = streamed;
-            if (_shared.Find(stored, negotiation.Profile, streamed, _extendedHeader) is { } shared)
+            var copied = scratch.Position;
+            if (_shared.TryCopy(stored, negotiation.Profile, streamed, _extendedHeader, scratch))
             {
-                return new Payload(shared, 0, shared.Length);
+                return new Payload(copied, scratch.Position - copied);
             }
         }
 
@@ -137,23 +138,17 @@ internal sealed class DataMessageBuilder
         var length = scratch.Position - start;
         if (layout is not null && _shared.Sharing)
         {
-            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, scratch.WrittenSpan.Slice(start, length).ToArray());
+            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, scratch.WrittenSpan.Slice(start, length));
         }
 
-        return new Payload(null, start, length);
+        return new Payload(start, length);
     }
 
-    /// <summary>A payload's bytes: a shared array, or a range of the scratch writer.</summary>
-    private readonly record struct Payload(byte[]? Shared, int Start, int Length)
+    /// <summary>A payload's bytes: a range of the scratch writer (encoded there, or copied there from the shared ones).</summary>
+    private readonly record struct Payload(int Start, int Length)
     {
         public void CopyTo(IByteBuffer buffer, WireWriter scratch)
         {
-            if (Shared is { } shared)
-            {
-                buffer.WriteBytes(shared);
-                return;
-            }
-
             var written = scratch.WrittenSegment;
             buffer.WriteBytes(written.Array!, written.Offset + Start, Length);
         }

@@ -32,6 +32,14 @@ public sealed class WireWriter : IDisposable
 
     public void Reset() => _position = 0;
 
+    /// <summary>Drops what was written after <paramref name="position"/> (a position this writer reported).</summary>
+    public void Truncate(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, _position);
+        _position = position;
+    }
+
     public byte[] ToArray() => WrittenSpan.ToArray();
 
     public void WriteUInt8(byte value) => Take(1)[0] = value;

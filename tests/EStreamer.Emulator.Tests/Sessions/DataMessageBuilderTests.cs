@@ -43,7 +43,7 @@ public sealed class DataMessageBuilderTests
         // Payloads are kept for other sessions only while there are others to read them.
         var event0 = stored.First(s => newest.Streams(s.Record.RecordType));
         var layout = newest.Streamed[RecordFamilies.FamilyOf(event0.Record.RecordType)];
-        Assert.That(shared.Find(event0, newest.Profile, layout, extendedHeader: true), readers > 1 ? Is.Not.Null : Is.Null);
+        Assert.That(shared.Holds(event0, newest.Profile, layout, extendedHeader: true), Is.EqualTo(readers > 1));
     }
 
     [Test]
@@ -55,7 +55,7 @@ public sealed class DataMessageBuilderTests
         var builder = new DataMessageBuilder(shared);
         builder.Configure(negotiation, extendedHeader: true);
         var streamed = stored.Where(s => negotiation.Streams(s.Record.RecordType)).ToList();
-        bool Kept(StoredEvent e) => shared.Find(e, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(e.Record.RecordType)], extendedHeader: true) is not null;
+        bool Kept(StoredEvent e) => shared.Holds(e, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(e.Record.RecordType)], extendedHeader: true);
 
         builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[0], streamed[0].Record, streamed[0].ArchiveTimestamp)).Release();
         shared.Join();
@@ -85,6 +85,40 @@ public sealed class DataMessageBuilderTests
         // hundreds of bytes each.
         Assert.That(items, Has.Count.GreaterThan(Events / 2));
         Assert.That(allocated, Is.LessThan(1024), $"{allocated} bytes for a bundle of {items.Count} records");
+    }
+
+    [Test]
+    public void Sharing_sessions_bundle_without_an_allocation_per_record()
+    {
+        var stored = StoredHistory();
+        var negotiation = Negotiation(Requests.Encore52Entries);
+        var shared = Readers(2);
+        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
+        var first = new DataMessageBuilder(shared);
+        first.Configure(negotiation, extendedHeader: true);
+        var second = new DataMessageBuilder(shared);
+        second.Configure(negotiation, extendedHeader: true);
+
+        // One bundle each first: the slots get their buffers, the code its first run.
+        first.Bundle(PooledByteBufferAllocator.Default, 1, 1, items).Release();
+        second.Bundle(PooledByteBufferAllocator.Default, 2, 1, items).Release();
+
+        // The other header form is another key: the first session encodes and keeps every payload again, in the
+        // slots' buffers; the second copies them.
+        var otherForm = items.Select(i => i with { ArchiveTimestamp = 0 }).ToList();
+        first.Configure(negotiation, extendedHeader: false);
+        second.Configure(negotiation, extendedHeader: false);
+        var allocated = new long[2];
+        foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var bundle = builder.Bundle(PooledByteBufferAllocator.Default, 1, 2, otherForm);
+            allocated[index] = GC.GetAllocatedBytesForCurrentThread() - before;
+            bundle.Release();
+        }
+
+        Assert.That(shared.Holds(items[^1].Event!, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(items[^1].Record.RecordType)], extendedHeader: false), Is.True);
+        Assert.That(allocated, Is.All.LessThan(1024), $"{allocated[0]} and {allocated[1]} bytes for bundles of {items.Count} records");
     }
 
     private static SharedEncodings Readers(int count)
