@@ -23,8 +23,8 @@ public sealed class DataMessageBuilderTests
     {
         var stored = StoredHistory();
         var shared = Readers(readers);
-        var newest = Negotiation(Requests.Encore52Entries);
-        var older = Negotiation(Requests.Encore38Entries);
+        var newest = Requests.Negotiated(Requests.Encore52Entries);
+        var older = Requests.Negotiated(Requests.Encore38Entries);
 
         // Newest first (encodes and shares), older next (a different layout), newest again (shared payloads).
         foreach (var negotiation in new[] { newest, older, newest })
@@ -51,7 +51,7 @@ public sealed class DataMessageBuilderTests
     {
         var stored = StoredHistory();
         var shared = Readers(1);
-        var negotiation = Negotiation(Requests.Encore52Entries);
+        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
         var builder = new DataMessageBuilder(shared);
         builder.Configure(negotiation, extendedHeader: true);
         var streamed = stored.Where(s => negotiation.Streams(s.Record.RecordType)).ToList();
@@ -70,7 +70,7 @@ public sealed class DataMessageBuilderTests
     public void A_lone_session_bundles_without_an_allocation_per_record()
     {
         var stored = StoredHistory();
-        var negotiation = Negotiation(Requests.Encore52Entries);
+        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
@@ -91,7 +91,7 @@ public sealed class DataMessageBuilderTests
     public void Sharing_sessions_bundle_without_an_allocation_per_record()
     {
         var stored = StoredHistory();
-        var negotiation = Negotiation(Requests.Encore52Entries);
+        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
         var shared = Readers(2);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
         var first = new DataMessageBuilder(shared);
@@ -137,7 +137,7 @@ public sealed class DataMessageBuilderTests
     {
         var stored = StoredHistory();
         var shared = Readers(2);
-        var negotiation = Negotiation(Requests.Encore52Entries);
+        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
         foreach (var extended in new[] { false, true, false })
         {
             var builder = new DataMessageBuilder(shared);
@@ -159,13 +159,6 @@ public sealed class DataMessageBuilderTests
         var stored = new List<StoredEvent>();
         journal.Read(1, Events, stored);
         return stored;
-    }
-
-    private static StreamNegotiation Negotiation(EventTypeEntry[] entries)
-    {
-        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        requested.AddEntries(entries);
-        return StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
     }
 
     private static byte[] Bytes(IByteBuffer buffer)

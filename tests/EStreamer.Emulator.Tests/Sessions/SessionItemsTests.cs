@@ -23,7 +23,7 @@ public sealed class SessionItemsTests
         journal.Append(plan.Events.Select((e, i) => ((uint)(1_700_000_000 + i), e.Record, e.Metadata)));
         var stored = new List<StoredEvent>();
         journal.Read(1, int.MaxValue, stored);
-        var negotiation = Negotiation();
+        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
 
         var items = new SessionItems();
         items.Configure(negotiation, extendedHeader: true);
@@ -79,7 +79,7 @@ public sealed class SessionItemsTests
         };
 
         var items = new SessionItems();
-        items.Configure(Negotiation(), extendedHeader: true);
+        items.Configure(Requests.Negotiated(Requests.Encore52Entries), extendedHeader: true);
         foreach (var held in events)
         {
             Assert.That(items.Add(held), Is.True);
@@ -89,12 +89,5 @@ public sealed class SessionItemsTests
         {
             device, realm, events[0].Record, events[1].Record, fileType, events[2].Record, events[3].Record, events[4].Record,
         }));
-    }
-
-    private static StreamNegotiation Negotiation()
-    {
-        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        requested.AddEntries(Requests.Encore52Entries);
-        return StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
     }
 }

@@ -14,8 +14,8 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// </summary>
 public sealed class SharedEncodingsTests
 {
-    private static readonly FamilyLayout Layout = Negotiation().Streamed[EventFamily.Discovery];
-    private static readonly FamilyLayout OtherLayout = Negotiation().Streamed[EventFamily.Connection];
+    private static readonly FamilyLayout Layout = Requests.Negotiated(Requests.Encore52Entries).Streamed[EventFamily.Discovery];
+    private static readonly FamilyLayout OtherLayout = Requests.Negotiated(Requests.Encore52Entries).Streamed[EventFamily.Connection];
 
     [Test]
     public void A_payload_comes_back_only_for_its_own_key()
@@ -129,12 +129,5 @@ public sealed class SharedEncodingsTests
         }
 
         return bytes;
-    }
-
-    private static StreamNegotiation Negotiation()
-    {
-        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        requested.AddEntries(Requests.Encore52Entries);
-        return StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
     }
 }

@@ -1,5 +1,6 @@
 using EStreamer.Client;
 using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
 
 namespace EStreamer.Emulator.Tests.Support;
 
@@ -11,6 +12,14 @@ public static class Requests
 
     public static readonly EventTypeEntry[] Encore38Entries =
         [new(9, 12), new(4, 21), new(9, 31), new(11, 61), new(14, 71), new(7, 91), new(7, 101), new(6, 111), new(2, 131)];
+
+    /// <summary>What the server negotiates for eNcore's flags and these 2049 entries (every family allowed).</summary>
+    public static StreamNegotiation Negotiated(EventTypeEntry[] entries)
+    {
+        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
+        requested.AddEntries(entries);
+        return StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
+    }
 
     public static StreamingRequestMessage Streaming(uint start, params EventTypeEntry[] entries) =>
         new(StreamingRequestMessage.EStreamerService, RequestFlags.EncoreDefault, start, entries);
