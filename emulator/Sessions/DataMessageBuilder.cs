@@ -126,7 +126,9 @@ internal sealed class DataMessageBuilder
         var start = scratch.Position;
         try
         {
-            RecordCodec.WritePayload(scratch, negotiation.Shape(item.Record), item.ArchiveTimestamp, _extendedHeader);
+            // Shaped without a copy: an older block type is passed to the record's writer rather than made into a new record.
+            var shaped = negotiation.ShapeForWriting(item.Record, out var blockType);
+            RecordCodec.WritePayload(scratch, shaped, item.ArchiveTimestamp, _extendedHeader, blockType: blockType);
         }
         catch (Exception failure) when (failure is OverflowException or ArgumentException or InvalidOperationException or FormatException)
         {

@@ -121,9 +121,25 @@ public sealed class StreamNegotiation
     /// </summary>
     public IRecord Shape(IRecord record)
     {
-        if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var legacy) && legacy.Legacy != LegacyForm.None)
+        var shaped = ShapeForWriting(record, out var blockType);
+        return blockType is { } block && shaped is IVersionedRecord versioned && versioned.BlockType != block
+            ? versioned.WithBlockType(block)
+            : shaped;
+    }
+
+    /// <summary>
+    /// <see cref="Shape"/> without the copy of a versioned record into another block type: the record to write
+    /// and, for a versioned record, the block type to write it with (<see cref="IVersionedRecord.WriteBody(Framing.WireWriter, uint)"/>).
+    /// Only a legacy layout, whose record type differs, still makes a new record.
+    /// </summary>
+    public IRecord ShapeForWriting(IRecord record, out uint? blockType)
+    {
+        blockType = null;
+        if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var layout) && layout.Legacy != LegacyForm.None)
         {
-            return LegacyForms.Convert(record, legacy);
+            var converted = LegacyForms.Convert(record, layout);
+            blockType = (converted as IVersionedRecord)?.BlockType;
+            return converted;
         }
 
         if (record is not IVersionedRecord versioned)
@@ -131,18 +147,11 @@ public sealed class StreamNegotiation
             return record;
         }
 
-        if (ProfileBlocks.TryGetValue((Profile, record.RecordType), out var profileBlock))
-        {
-            return versioned.BlockType == profileBlock ? record : versioned.WithBlockType(profileBlock);
-        }
-
-        if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var layout)
-            && layout.BlockTypes.TryGetValue(record.RecordType, out var block)
-            && versioned.BlockType != block)
-        {
-            return versioned.WithBlockType(block);
-        }
-
+        blockType = ProfileBlocks.TryGetValue((Profile, record.RecordType), out var profileBlock)
+            ? profileBlock
+            : layout is not null && layout.BlockTypes.TryGetValue(record.RecordType, out var block)
+                ? block
+                : versioned.BlockType;
         return record;
     }
 }

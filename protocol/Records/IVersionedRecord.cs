@@ -14,4 +14,10 @@ public interface IVersionedRecord : IRecord
 
     /// <summary>A copy encoded with another layout; fields the layout lacks are simply not written.</summary>
     IVersionedRecord WithBlockType(uint blockType);
+
+    /// <summary>
+    /// Writes the body in the layout of <paramref name="blockType"/>: the bytes <c>WithBlockType(blockType)</c>
+    /// would write, without the copy (a session streaming an older layout would otherwise copy every record).
+    /// </summary>
+    void WriteBody(Framing.WireWriter writer, uint blockType);
 }

@@ -15,8 +15,11 @@ public static class RecordCodec
     public static void WritePayload(WireWriter writer, EventData data) =>
         WritePayload(writer, data.Record, data.ArchiveTimestamp, data.ExtendedHeader, data.Reserved);
 
-    /// <summary>The same payload from its parts, for a caller that would otherwise make an <see cref="EventData"/> per record.</summary>
-    public static void WritePayload(WireWriter writer, IRecord record, uint archiveTimestamp, bool extendedHeader, uint reserved = 0)
+    /// <summary>
+    /// The same payload from its parts, for a caller that would otherwise make an <see cref="EventData"/> per record;
+    /// <paramref name="blockType"/>, for a versioned record, is the layout to write it in (see <see cref="IVersionedRecord.WriteBody(WireWriter, uint)"/>).
+    /// </summary>
+    public static void WritePayload(WireWriter writer, IRecord record, uint archiveTimestamp, bool extendedHeader, uint reserved = 0, uint? blockType = null)
     {
         writer.WriteUInt32((uint)record.RecordType);
         var lengthAt = writer.ReserveUInt32();
@@ -27,7 +30,15 @@ public static class RecordCodec
         }
 
         var bodyStart = writer.Position;
-        record.WriteBody(writer);
+        if (blockType is { } block && record is IVersionedRecord versioned)
+        {
+            versioned.WriteBody(writer, block);
+        }
+        else
+        {
+            record.WriteBody(writer);
+        }
+
         writer.PatchUInt32(lengthAt, (uint)(writer.Position - bodyStart));
     }
 

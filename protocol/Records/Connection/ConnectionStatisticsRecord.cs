@@ -242,16 +242,19 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
         return this with { BlockType = blockType };
     }
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        BlockTypes.RequireOneOf(BlockType, Blocks, "record 71");
+        BlockTypes.RequireOneOf(blockType, Blocks, "record 71");
         if (MonitorRules.Count > MonitorRuleCount)
         {
             throw new InvalidOperationException($"monitor rules holds {MonitorRules.Count} entries; the block has room for {MonitorRuleCount}");
         }
 
         Header.Write(writer);
-        var block = writer.BeginBlock(BlockType);
+        var block = writer.BeginBlock(blockType);
         writer.WriteUInt32(DeviceId);
         writer.WriteUuid(IngressZone);
         writer.WriteUuid(EgressZone);
@@ -343,16 +346,16 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
         writer.WriteUInt32(SecurityGroupId);
 
         // 170 puts the two tags after the security group ID; 171 follows each tag with its type byte.
-        if (HasSecurityGroupTags(BlockType))
+        if (HasSecurityGroupTags(blockType))
         {
             writer.WriteUInt16(SourceSecurityGroupTag);
-            if (HasTagTypesAndVrfs(BlockType))
+            if (HasTagTypesAndVrfs(blockType))
             {
                 writer.WriteUInt8(SourceSecurityGroupTagType);
             }
 
             writer.WriteUInt16(DestinationSecurityGroupTag);
-            if (HasTagTypesAndVrfs(BlockType))
+            if (HasTagTypesAndVrfs(blockType))
             {
                 writer.WriteUInt8(DestinationSecurityGroupTagType);
             }
@@ -369,17 +372,17 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
         writer.WriteUInt32(SecurityIntelligenceList2);
 
         // 168 and 169 both grow 163 by one uint32 at the end, with different meanings.
-        if (BlockType == Block168)
+        if (blockType == Block168)
         {
             writer.WriteUInt32(SecurityIntelligenceList3);
         }
 
-        if (HasThreatIntelligenceCategory(BlockType))
+        if (HasThreatIntelligenceCategory(blockType))
         {
             writer.WriteUInt32(ThreatIntelligenceCategory);
         }
 
-        if (BlockType == Block174)
+        if (blockType == Block174)
         {
             writer.WriteStringBlock(EveProcessName);
             writer.WriteUInt8(EveProcessConfidence);
@@ -392,13 +395,13 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
             writer.WriteIPv6(NatResponderIp);
         }
 
-        if (HasTagTypesAndVrfs(BlockType))
+        if (HasTagTypesAndVrfs(blockType))
         {
             writer.WriteStringBlock(IngressVrf);
             writer.WriteStringBlock(EgressVrf);
         }
 
-        if (HasDynamicAttributes(BlockType))
+        if (HasDynamicAttributes(blockType))
         {
             writer.WriteStringBlock(SourceIpDynamicAttributes);
             writer.WriteStringBlock(DestinationIpDynamicAttributes);

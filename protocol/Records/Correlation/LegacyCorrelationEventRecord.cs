@@ -140,9 +140,13 @@ public sealed record LegacyCorrelationEventRecord : IVersionedRecord
 
     public IVersionedRecord WithBlockType(uint blockType) => this with { BlockType = blockType };
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        var block = writer.BeginBlock(BlockType);
+        BlockTypes.RequireOneOf(blockType, AllBlocks, "a legacy correlation event");
+        var block = writer.BeginBlock(blockType);
         writer.WriteUInt32(DeviceId);
         writer.WriteUInt32(EventSecond);
         writer.WriteUInt32(EventId);
@@ -161,8 +165,8 @@ public sealed record LegacyCorrelationEventRecord : IVersionedRecord
         writer.WriteUInt32(ImpactFlags);
         writer.WriteUInt8(IpProtocol);
         writer.WriteUInt16(NetworkProtocol);
-        WriteSide(writer, SourceIp, SourceHostType, SourceVlanId, SourceOsFingerprintUuid, SourceCriticality, SourceUserId, SourcePort, SourceServerId);
-        WriteSide(writer, DestinationIp, DestinationHostType, DestinationVlanId, DestinationOsFingerprintUuid, DestinationCriticality, DestinationUserId, DestinationPort, DestinationServerId);
+        WriteSide(writer, blockType, SourceIp, SourceHostType, SourceVlanId, SourceOsFingerprintUuid, SourceCriticality, SourceUserId, SourcePort, SourceServerId);
+        WriteSide(writer, blockType, DestinationIp, DestinationHostType, DestinationVlanId, DestinationOsFingerprintUuid, DestinationCriticality, DestinationUserId, DestinationPort, DestinationServerId);
         writer.EndBlock(block);
     }
 
@@ -222,8 +226,9 @@ public sealed record LegacyCorrelationEventRecord : IVersionedRecord
         : address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
         : legacySlot;
 
-    private void WriteSide(
+    private static void WriteSide(
         WireWriter writer,
+        uint blockType,
         IPAddress ip,
         byte hostType,
         ushort vlanId,
@@ -238,13 +243,13 @@ public sealed record LegacyCorrelationEventRecord : IVersionedRecord
         writer.WriteUInt16(vlanId);
         writer.WriteUuid(osFingerprint);
         writer.WriteUInt16(criticality);
-        if (BlockType == Block84)
+        if (blockType == Block84)
         {
             writer.WriteUInt32(userId);
         }
 
         writer.WriteUInt16(port);
-        if (BlockType == Block52)
+        if (blockType == Block52)
         {
             writer.WriteUInt16(checked((ushort)serverId));
         }

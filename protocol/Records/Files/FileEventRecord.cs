@@ -101,10 +101,13 @@ public sealed record FileEventRecord : IVersionedRecord
         return this with { BlockType = blockType };
     }
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        BlockTypes.RequireOneOf(BlockType, Blocks, "records 500 and 502");
-        var block = writer.BeginBlock(BlockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "records 500 and 502");
+        var block = writer.BeginBlock(blockType);
         writer.WriteUInt32(DeviceId);
         writer.WriteUInt16(ConnectionInstanceId);
         writer.WriteUInt16(ConnectionCounter);
@@ -137,7 +140,7 @@ public sealed record FileEventRecord : IVersionedRecord
         writer.WriteUInt16(DestinationCountry);
         writer.WriteUInt32(WebApplicationId);
         writer.WriteUInt32(ClientApplicationId);
-        Transfer.Write(writer, withVrfNames: BlockType == Block79);
+        Transfer.Write(writer, withVrfNames: blockType == Block79);
         writer.EndBlock(block);
     }
 

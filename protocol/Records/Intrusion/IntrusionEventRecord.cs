@@ -112,11 +112,14 @@ public sealed record IntrusionEventRecord : IVersionedRecord
         return this with { BlockType = blockType };
     }
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        BlockTypes.RequireOneOf(BlockType, Blocks, "record 400");
-        var newer = BlockType != Block60;
-        var block = writer.BeginBlock(BlockType);
+        BlockTypes.RequireOneOf(blockType, Blocks, "record 400");
+        var newer = blockType != Block60;
+        var block = writer.BeginBlock(blockType);
         writer.WriteUInt32(DeviceId);
         writer.WriteUInt32(EventId);
         writer.WriteUInt32(EventSecond);
@@ -173,7 +176,7 @@ public sealed record IntrusionEventRecord : IVersionedRecord
             writer.WriteUInt8(SnortVersion);
         }
 
-        if (BlockType == Block85)
+        if (blockType == Block85)
         {
             writer.WriteIPv6(OriginalClientIp);
             writer.WriteStringBlock(HttpHostname);

@@ -160,12 +160,15 @@ public sealed record UserActivityRecord : IVersionedRecord
         return this with { BlockType = blockType };
     }
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        BlockTypes.RequireOneOf(BlockType, Blocks, "a user activity record");
+        BlockTypes.RequireOneOf(blockType, Blocks, "a user activity record");
         Header.Write(writer);
-        var block = writer.BeginBlock(BlockType);
-        switch (BlockType)
+        var block = writer.BeginBlock(blockType);
+        switch (blockType)
         {
             case Block73:
                 WriteBlock73(writer);

@@ -58,10 +58,13 @@ public sealed record UserRecord : IVersionedRecord
         return this with { BlockType = blockType };
     }
 
-    public void WriteBody(WireWriter writer)
+    public void WriteBody(WireWriter writer) => WriteBody(writer, BlockType);
+
+    /// <inheritdoc/>
+    public void WriteBody(WireWriter writer, uint blockType)
     {
-        RequireSupported(BlockType);
-        if (BlockType == NameLengthForm)
+        RequireSupported(blockType);
+        if (blockType == NameLengthForm)
         {
             writer.WriteUInt32(UserId);
             writer.WriteUInt32(Protocol);
@@ -69,7 +72,7 @@ public sealed record UserRecord : IVersionedRecord
             return;
         }
 
-        if (BlockType == NoBlockHeader)
+        if (blockType == NoBlockHeader)
         {
             writer.WriteUInt32(UserId);
             writer.WriteUInt32(Protocol);

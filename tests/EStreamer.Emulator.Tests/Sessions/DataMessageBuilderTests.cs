@@ -66,11 +66,14 @@ public sealed class DataMessageBuilderTests
         Assert.That(new[] { Kept(streamed[0]), Kept(streamed[1]), Kept(streamed[2]) }, Is.EqualTo(new[] { false, true, false }));
     }
 
-    [Test]
-    public void A_lone_session_bundles_without_an_allocation_per_record()
+    [TestCase(false, TestName = "A_lone_session_bundles_without_an_allocation_per_record")]
+    [TestCase(true, TestName = "A_lone_session_with_eNcore_3_8_layouts_bundles_without_an_allocation_per_record")]
+    public void A_lone_session_bundles_without_an_allocation_per_record(bool olderLayouts)
     {
+        // eNcore 3.8 asks for older connection, intrusion, file and malware versions: its records are written in
+        // the older blocks without a converted copy each.
         var stored = StoredHistory();
-        var negotiation = Requests.Negotiated(Requests.Encore52Entries);
+        var negotiation = Requests.Negotiated(olderLayouts ? Requests.Encore38Entries : Requests.Encore52Entries);
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
