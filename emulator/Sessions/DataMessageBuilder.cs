@@ -113,17 +113,16 @@ internal sealed class DataMessageBuilder
     {
         var negotiation = _negotiation ?? throw new InvalidOperationException("the builder has no negotiation yet");
         FamilyLayout? layout = null;
+        var start = scratch.Position;
         if (item.Event is { } stored && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Record.RecordType), out var streamed))
         {
             layout = streamed;
-            var copied = scratch.Position;
             if (_shared.TryCopy(stored, negotiation.Profile, streamed, _extendedHeader, scratch))
             {
-                return new Payload(copied, scratch.Position - copied);
+                return new Payload(start, scratch.Position - start);
             }
         }
 
-        var start = scratch.Position;
         try
         {
             // Shaped without a copy: an older block type is passed to the record's writer rather than made into a new record.

@@ -62,8 +62,7 @@ internal sealed class SharedEncodings
         }
 
         ref var slot = ref slots[SlotOf(stored)];
-        var version = Volatile.Read(ref slot.Version);
-        if (!Matches(ref slot, version, stored, profile, layout, extendedHeader, out var bytes, out var length))
+        if (!Matches(ref slot, stored, profile, layout, extendedHeader, out var version, out var bytes, out var length))
         {
             return false;
         }
@@ -83,17 +82,9 @@ internal sealed class SharedEncodings
     }
 
     /// <summary>True when a payload for this event and layout is kept.</summary>
-    public bool Holds(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader)
-    {
-        if (Volatile.Read(ref _slots) is not { } slots)
-        {
-            return false;
-        }
-
-        ref var slot = ref slots[SlotOf(stored)];
-        var version = Volatile.Read(ref slot.Version);
-        return Matches(ref slot, version, stored, profile, layout, extendedHeader, out _, out _);
-    }
+    public bool Holds(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader) =>
+        Volatile.Read(ref _slots) is { } slots
+        && Matches(ref slots[SlotOf(stored)], stored, profile, layout, extendedHeader, out _, out _, out _);
 
     /// <summary>Keeps a payload for the other sessions, in the event's slot.</summary>
     public void Remember(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, ReadOnlySpan<byte> payload)
@@ -128,8 +119,10 @@ internal sealed class SharedEncodings
         Volatile.Write(ref slot.Version, version + 2);
     }
 
-    private static bool Matches(ref Slot slot, int version, StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out byte[] bytes, out int length)
+    /// <summary>Reads the slot's version, then whether it holds this key; its buffer and length come out for the copy.</summary>
+    private static bool Matches(ref Slot slot, StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out int version, out byte[] bytes, out int length)
     {
+        version = Volatile.Read(ref slot.Version);
         bytes = slot.Bytes!;
         length = slot.Length;
 

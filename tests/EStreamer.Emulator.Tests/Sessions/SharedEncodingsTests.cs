@@ -14,8 +14,9 @@ namespace EStreamer.Emulator.Tests.Sessions;
 /// </summary>
 public sealed class SharedEncodingsTests
 {
-    private static readonly FamilyLayout Layout = Requests.Negotiated(Requests.Encore52Entries).Streamed[EventFamily.Discovery];
-    private static readonly FamilyLayout OtherLayout = Requests.Negotiated(Requests.Encore52Entries).Streamed[EventFamily.Connection];
+    private static readonly StreamNegotiation Encore52 = Requests.Negotiated(Requests.Encore52Entries);
+    private static readonly FamilyLayout Layout = Encore52.Streamed[EventFamily.Discovery];
+    private static readonly FamilyLayout OtherLayout = Encore52.Streamed[EventFamily.Connection];
 
     [Test]
     public void A_payload_comes_back_only_for_its_own_key()
