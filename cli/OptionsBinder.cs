@@ -39,7 +39,7 @@ public static class OptionsBinder
         new("tls13", "on|off", "also offer TLS 1.3; off by default, see docs/security.md (default off)", (s, v) => s.Server.TlsProtocols = Switch(v) ? SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls12),
         new("max-connections", "N", "open connections at most; more are closed at once (default 1000)", (s, v) => s.Server.MaxConnections = Whole(v, 1, 1_000_000)),
         new("partial-message-timeout", "SECONDS", "a message whose body stops arriving for this long gets an Error and a close (default 30)", (s, v) => s.Server.PartialMessageTimeout = TimeSpan.FromSeconds(Number(v, 0.1, 86_400))),
-        new("bundle-events", "N", "events per message bundle at most (default 100)", (s, v) => s.Server.BundleMaxEvents = Whole(v, 1, 10_000)),
+        new("bundle-events", "N", "events per message bundle at most (default 170, about 64 KiB)", (s, v) => s.Server.BundleMaxEvents = Whole(v, 1, 10_000)),
         new("log-level", "LEVEL", "trace, debug, info, warning or error (default info)", (s, v) => s.LogLevel = Level(v)),
         new("address-check", "on|off", "compare a client's source address with its certificate (default: the peer database's setting)", (s, v) => s.AddressCheck = Switch(v)),
         new("scenario", "FILE|NAME", "play a scenario: a YAML file or a shipped example name", (s, v) => s.Scenario = v),

@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using DotNetty.Buffers;
+using EStreamer.Client;
+using EStreamer.Emulator.Events;
+using EStreamer.Emulator.Scenarios;
+using EStreamer.Emulator.Sessions;
+using EStreamer.Protocol.Messages;
+using EStreamer.Protocol.Negotiation;
+using EStreamer.Scenarios;
+using EStreamer.Scenarios.Loading;
+
+namespace EStreamer.Codec.Benchmarks;
+
+[MemoryDiagnoser]
+public class ColdHistoryBenchmarks
+{
+    private const int History = 1_000_000;
+    private const int Room = 100;
+    private EventJournal _journal = null!;
+    private readonly List<StoredEvent> _batch = new(Room);
+    private readonly SessionItems _items = new();
+    private DataMessageBuilder _alone = null!;
+    private long _cursor;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _journal = new EventJournal(History);
+        var scenario = ScenarioLoader.LoadExample("quickstart").WithSeed(8302).WithTraffic(0, History);
+        var player = new ScenarioPlayer(scenario.Compile(DateTimeOffset.UtcNow), _journal);
+        player.Start();
+        player.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
+        requested.AddEntries([.. StreamRequest.Encore52Entries]);
+        var negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
+        _items.Configure(negotiation, extendedHeader: true);
+        var shared = new SharedEncodings();
+        shared.Join();
+        _alone = new DataMessageBuilder(shared);
+        _alone.Configure(negotiation, extendedHeader: true);
+        _cursor = _journal.StartSequence(0);
+    }
+
+    [Benchmark(OperationsPerInvoke = Room)]
+    public int Session_read_and_bundle_100_cold()
+    {
+        _batch.Clear();
+        if (_journal.Read(_cursor, Room, _batch) < Room)
+        {
+            _cursor = _journal.StartSequence(0);
+            _batch.Clear();
+            _journal.Read(_cursor, Room, _batch);
+        }
+
+        _items.Clear();
+        foreach (var stored in _batch)
+        {
+            _cursor = stored.Sequence + 1;
+            _items.Add(stored);
+        }
+
+        var buffer = _alone.Bundle(PooledByteBufferAllocator.Default, 1, 1, _items.Items);
+        var size = buffer.ReadableBytes;
+        buffer.Release();
+        return size;
+    }
+}
