@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EStreamer.Client;
+using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Cli.Bench;
 
@@ -76,7 +77,7 @@ internal static class ScaleBench
                 using var certificate = server.Client.Load();
                 await using var client = await EStreamerClient.ConnectAsync(server.ClientOptions(certificate)).ConfigureAwait(false);
                 await client.OpenStreamAsync(StreamRequest.Encore52(0)).ConfigureAwait(false);
-                while (await client.ReceiveFrameAsync().ConfigureAwait(false) is { } frame && ThroughputBench.RecordsIn(frame) == 0)
+                while (await client.ReceiveFrameAsync().ConfigureAwait(false) is { } frame && ThroughputBench.RecordsIn(frame.Type, frame.Bytes.AsSpan(MessageHeader.Size)) == 0)
                 {
                     // Streaming Information and keep-alives come before the first record.
                 }

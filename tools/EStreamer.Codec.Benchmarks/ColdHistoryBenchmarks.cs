@@ -11,6 +11,13 @@ using EStreamer.Scenarios.Loading;
 
 namespace EStreamer.Codec.Benchmarks;
 
+/// <summary>
+/// What a lone session runs for each bundle when it streams a history far larger than the CPU's caches: read the
+/// next events from a journal of a million built-in events, pick the items the eNcore 5.2 negotiation grants, and
+/// build the bundle. <see cref="EncoderBenchmarks"/> encodes the same 100 records again and again, which stay in
+/// the cache; here every event is met once per pass over the journal, as in `bench throughput`, so the difference
+/// between the two is what reading held events from memory costs. The set-up generates the history (seconds).
+/// </summary>
 [MemoryDiagnoser]
 public class ColdHistoryBenchmarks
 {
@@ -41,6 +48,7 @@ public class ColdHistoryBenchmarks
         _cursor = _journal.StartSequence(0);
     }
 
+    /// <summary>The next 100 events of the journal into one bundle (from the start again at its end).</summary>
     [Benchmark(OperationsPerInvoke = Room)]
     public int Session_read_and_bundle_100_cold()
     {
