@@ -50,6 +50,26 @@ public sealed class SessionHandlerTests
     }
 
     [Test]
+    public void Default_bundles_hold_170_events_each()
+    {
+        // 170 built-in events are about 64 KiB, the size reference 6.3 suggests at most.
+        using var session = new EmbeddedSession();
+        Fill(session, 400, intrusion: true);
+        session.Send(new EventStreamRequestMessage(0, RequestFlags.EncoreDefault));
+        session.Written();
+        session.Send(Requests.Streaming(0, Requests.Encore52Entries));
+
+        var sizes = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            sizes.AddRange(session.Written().Cast<MessageBundle>().Select(b => b.Items.Count));
+            session.Send(NullMessage.Instance);
+        }
+
+        Assert.That(sizes, Is.EqualTo(new[] { 170, 170, 60 }));
+    }
+
+    [Test]
     public void Keepalive_goes_out_after_the_idle_interval_once_a_request_arrived()
     {
         using var session = new EmbeddedSession(options => options.KeepaliveInterval = TimeSpan.FromSeconds(5));
