@@ -169,8 +169,8 @@ internal static class ThroughputBench
     /// <summary>
     /// Opens the stream as eNcore does, then reads the TLS stream in large chunks and walks the messages in place,
     /// with one Null for every message, until the client has <paramref name="target"/> records. Reading each
-    /// message into an array of its own took about 1 µs of CPU per record, as much as a third of what the server
-    /// spent; a minimal C client built on OpenSSL let the same server stream a third faster (docs/performance.md).
+    /// message into an array of its own took about 1 µs of CPU per record, half of what the server spent, and a
+    /// minimal C client on OpenSSL drew 15–50 % more from the same server (docs/performance.md).
     /// </summary>
     private static async Task<(long Records, long Bytes)> StreamAsync(EStreamerClient client, long target)
     {
@@ -219,6 +219,7 @@ internal static class ThroughputBench
                     buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
                     filled -= offset;
                 }
+
                 if (records >= target)
                 {
                     break;
