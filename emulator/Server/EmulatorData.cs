@@ -17,12 +17,17 @@ public sealed class EmulatorData : IDisposable
     private const string PeersFile = "peers.yaml";
     private const string ClientsFolder = "clients";
 
-    private EmulatorData(string directory, CertificateAuthority authority, X509Certificate2 serverCertificate, PeerDatabase peers)
+    // A key made while a new folder's CA and server keys were, for the first peer added (most often the default
+    // peer `serve` adds at once): three RSA-2048 keys one after another were most of a first start's time.
+    private Task<RSA>? _firstPeerKey;
+
+    private EmulatorData(string directory, CertificateAuthority authority, X509Certificate2 serverCertificate, PeerDatabase peers, Task<RSA>? firstPeerKey)
     {
         Directory = directory;
         Authority = authority;
         ServerCertificate = serverCertificate;
         Peers = peers;
+        _firstPeerKey = firstPeerKey;
     }
 
     public string Directory { get; }
@@ -42,8 +47,15 @@ public sealed class EmulatorData : IDisposable
         var full = Path.GetFullPath(directory);
         CreateOwnerOnlyDirectory(full);
         var caPath = Path.Combine(full, CaFile);
+        var serverPath = Path.Combine(full, ServerFile);
+        var newFolder = !File.Exists(caPath);
+
+        // A new folder needs three keys (CA, server, first peer); the server's and the peer's are made on other
+        // threads while this one makes the CA's, as each is a few hundred milliseconds of one core.
+        var serverKey = File.Exists(serverPath) ? null : Task.Run(CertificateAuthority.NewKey);
+        var firstPeerKey = newFolder ? Task.Run(CertificateAuthority.NewKey) : null;
         CertificateAuthority authority;
-        if (File.Exists(caPath))
+        if (!newFolder)
         {
             authority = new CertificateAuthority(X509CertificateLoader.LoadPkcs12FromFile(caPath, null, X509KeyStorageFlags.Exportable));
         }
@@ -54,20 +66,19 @@ public sealed class EmulatorData : IDisposable
             File.WriteAllText(Path.Combine(full, "ca.crt"), authority.Certificate.ExportCertificatePem() + "\n");
         }
 
-        var serverPath = Path.Combine(full, ServerFile);
         X509Certificate2 server;
-        if (File.Exists(serverPath))
+        if (serverKey is null)
         {
             server = X509CertificateLoader.LoadPkcs12FromFile(serverPath, null, X509KeyStorageFlags.Exportable);
         }
         else
         {
-            server = authority.IssueServerCertificate([Environment.MachineName], []);
+            server = authority.IssueServerCertificate([Environment.MachineName], [], serverKey.GetAwaiter().GetResult());
             WritePrivate(serverPath, server.Export(X509ContentType.Pkcs12));
         }
 
         var peers = PeerDatabase.Open(Path.Combine(full, PeersFile));
-        return new EmulatorData(full, authority, server, peers);
+        return new EmulatorData(full, authority, server, peers, firstPeerKey);
     }
 
     /// <summary>
@@ -77,7 +88,7 @@ public sealed class EmulatorData : IDisposable
     public Peer AddPeer(string host, string? password = null, string? outFile = null, DateTimeOffset? notAfter = null)
     {
         password ??= GeneratePassword();
-        using var certificate = Authority.IssueClientCertificate(host, notAfter);
+        using var certificate = Authority.IssueClientCertificate(host, notAfter, key: TakeFirstPeerKey());
         var pkcs12 = Authority.ExportClientPkcs12(certificate, password);
         if (outFile is null)
         {
@@ -115,9 +126,13 @@ public sealed class EmulatorData : IDisposable
 
     public void Dispose()
     {
+        TakeFirstPeerKey()?.Dispose();
         ServerCertificate.Dispose();
         Authority.Dispose();
     }
+
+    /// <summary>The key made for the first peer, once; null after that (the peer's certificate makes its own).</summary>
+    private RSA? TakeFirstPeerKey() => Interlocked.Exchange(ref _firstPeerKey, null)?.GetAwaiter().GetResult();
 
     private static string GeneratePassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 

@@ -31,10 +31,13 @@ public sealed class CertificateAuthority : IDisposable
     /// <summary>The CA certificate with its private key.</summary>
     public X509Certificate2 Certificate { get; }
 
+    /// <summary>A new RSA key of the size every certificate here has; a few hundred milliseconds of one core.</summary>
+    public static RSA NewKey() => RSA.Create(2048);
+
     public static CertificateAuthority Create(string commonName, TimeProvider? time = null)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();
-        using var key = RSA.Create(2048);
+        using var key = NewKey();
         var request = new CertificateRequest($"CN={commonName}, O=EStreamer Emulator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 1, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
@@ -43,8 +46,11 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(certificate, time);
     }
 
-    /// <summary>Server certificate for the listener, with SANs for localhost and loopback plus any names given.</summary>
-    public X509Certificate2 IssueServerCertificate(IEnumerable<string> dnsNames, IEnumerable<IPAddress> addresses)
+    /// <summary>
+    /// Server certificate for the listener, with SANs for localhost and loopback plus any names given. A
+    /// <paramref name="key"/> made beforehand (<see cref="NewKey"/>) is used and disposed; none, one is made.
+    /// </summary>
+    public X509Certificate2 IssueServerCertificate(IEnumerable<string> dnsNames, IEnumerable<IPAddress> addresses, RSA? key = null)
     {
         var san = new SubjectAlternativeNameBuilder();
         foreach (var name in dnsNames.Append("localhost").Distinct(StringComparer.OrdinalIgnoreCase))
@@ -57,14 +63,15 @@ public sealed class CertificateAuthority : IDisposable
             san.AddIpAddress(address);
         }
 
-        return Issue("EStreamer Emulator server", ServerAuth, san, _time.GetUtcNow().AddYears(5));
+        return Issue("EStreamer Emulator server", ServerAuth, san, _time.GetUtcNow().AddYears(5), madeKey: key);
     }
 
     /// <summary>
     /// Client certificate for a peer: CN = the host or address (what the post-connect check compares with
-    /// the connection's source), a matching SAN, client-auth usage.
+    /// the connection's source), a matching SAN, client-auth usage. A <paramref name="key"/> made beforehand is
+    /// used and disposed; none, one is made.
     /// </summary>
-    public X509Certificate2 IssueClientCertificate(string host, DateTimeOffset? notAfter = null, DateTimeOffset? notBefore = null)
+    public X509Certificate2 IssueClientCertificate(string host, DateTimeOffset? notAfter = null, DateTimeOffset? notBefore = null, RSA? key = null)
     {
         var san = new SubjectAlternativeNameBuilder();
         if (IPAddress.TryParse(host, out var address))
@@ -76,7 +83,7 @@ public sealed class CertificateAuthority : IDisposable
             san.AddDnsName(host);
         }
 
-        return Issue(host, ClientAuth, san, notAfter ?? _time.GetUtcNow().AddYears(2), notBefore);
+        return Issue(host, ClientAuth, san, notAfter ?? _time.GetUtcNow().AddYears(2), notBefore, key);
     }
 
     /// <summary>
@@ -108,9 +115,9 @@ public sealed class CertificateAuthority : IDisposable
 
     public void Dispose() => Certificate.Dispose();
 
-    private X509Certificate2 Issue(string commonName, Oid usage, SubjectAlternativeNameBuilder san, DateTimeOffset notAfter, DateTimeOffset? notBefore = null)
+    private X509Certificate2 Issue(string commonName, Oid usage, SubjectAlternativeNameBuilder san, DateTimeOffset notAfter, DateTimeOffset? notBefore = null, RSA? madeKey = null)
     {
-        using var key = RSA.Create(2048);
+        using var key = madeKey ?? NewKey();
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
