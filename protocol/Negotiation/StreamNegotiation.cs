@@ -122,24 +122,21 @@ public sealed class StreamNegotiation
     public IRecord Shape(IRecord record)
     {
         var shaped = ShapeForWriting(record, out var blockType);
-        return blockType is { } block && shaped is IVersionedRecord versioned && versioned.BlockType != block
-            ? versioned.WithBlockType(block)
-            : shaped;
+        return blockType is { } block ? ((IVersionedRecord)shaped).WithBlockType(block) : shaped;
     }
 
     /// <summary>
     /// <see cref="Shape"/> without the copy of a versioned record into another block type: the record to write
-    /// and, for a versioned record, the block type to write it with (<see cref="IVersionedRecord.WriteBody(Framing.WireWriter, uint)"/>).
-    /// Only a legacy layout, whose record type differs, still makes a new record.
+    /// and, when it is to be written in a block type other than its own, that block type
+    /// (<see cref="IVersionedRecord.WriteBody(Framing.WireWriter, uint)"/>); null when the record writes itself as
+    /// it is. Only a legacy layout, whose record type differs, still makes a new record.
     /// </summary>
     public IRecord ShapeForWriting(IRecord record, out uint? blockType)
     {
         blockType = null;
         if (_streamed.TryGetValue(RecordFamilies.FamilyOf(record.RecordType), out var layout) && layout.Legacy != LegacyForm.None)
         {
-            var converted = LegacyForms.Convert(record, layout);
-            blockType = (converted as IVersionedRecord)?.BlockType;
-            return converted;
+            return LegacyForms.Convert(record, layout);
         }
 
         if (record is not IVersionedRecord versioned)
@@ -147,11 +144,12 @@ public sealed class StreamNegotiation
             return record;
         }
 
-        blockType = ProfileBlocks.TryGetValue((Profile, record.RecordType), out var profileBlock)
-            ? profileBlock
-            : layout is not null && layout.BlockTypes.TryGetValue(record.RecordType, out var block)
-                ? block
-                : versioned.BlockType;
+        if (ProfileBlocks.TryGetValue((Profile, record.RecordType), out var wanted)
+            || (layout is not null && layout.BlockTypes.TryGetValue(record.RecordType, out wanted)))
+        {
+            blockType = wanted == versioned.BlockType ? null : wanted;
+        }
+
         return record;
     }
 }

@@ -32,18 +32,10 @@ public class ColdHistoryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _journal = new EventJournal(History);
-        var scenario = ScenarioLoader.LoadExample("quickstart").WithSeed(8302).WithTraffic(0, History);
-        var player = new ScenarioPlayer(scenario.Compile(DateTimeOffset.UtcNow), _journal);
-        player.Start();
-        player.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        requested.AddEntries([.. StreamRequest.Encore52Entries]);
-        var negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
+        _journal = BenchmarkInputs.History(History);
+        var negotiation = BenchmarkInputs.Encore(StreamRequest.Encore52Entries);
         _items.Configure(negotiation, extendedHeader: true);
-        var shared = new SharedEncodings();
-        shared.Join();
-        _alone = new DataMessageBuilder(shared);
+        _alone = new DataMessageBuilder(BenchmarkInputs.Readers(1));
         _alone.Configure(negotiation, extendedHeader: true);
         _cursor = _journal.StartSequence(0);
     }

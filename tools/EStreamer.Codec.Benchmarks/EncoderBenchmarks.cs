@@ -39,11 +39,7 @@ public class EncoderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var journal = new EventJournal(Records);
-        var scenario = ScenarioLoader.LoadExample("quickstart").WithSeed(8302).WithTraffic(0, Records);
-        var player = new ScenarioPlayer(scenario.Compile(DateTimeOffset.UtcNow), journal);
-        player.Start();
-        player.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var journal = BenchmarkInputs.History(Records);
         var stored = new List<StoredEvent>();
         journal.Read(journal.StartSequence(0), Records, stored);
         if (stored.Count != Records)
@@ -57,22 +53,18 @@ public class EncoderBenchmarks
 
         // A session as eNcore 5.2 opens it; the sharing builder's cache already holds every payload, as it does
         // for the second and later sessions streaming the same events.
-        var requested = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        requested.AddEntries([.. StreamRequest.Encore52Entries]);
-        _negotiation = StreamNegotiation.Negotiate(requested, ClientProfile.Auto, sentStreamingRequest: true, _ => true);
+        _negotiation = BenchmarkInputs.Encore(StreamRequest.Encore52Entries);
         _pending = stored.Select(e => new PendingItem(e, e.Record, e.ArchiveTimestamp)).ToList();
-        _sharing = new DataMessageBuilder(Readers(2));
+        _sharing = new DataMessageBuilder(BenchmarkInputs.Readers(2));
         _sharing.Configure(_negotiation, extendedHeader: true);
         _sharing.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending).Release();
 
-        var cache = Readers(2);
-        var older = RequestedVersions.FromFlags(RequestFlags.EncoreDefault);
-        older.AddEntries([.. StreamRequest.Encore38Entries]);
+        var cache = BenchmarkInputs.Readers(2);
         _encoding = new DataMessageBuilder(cache);
         _encoding.Configure(_negotiation, extendedHeader: true);
         _encodingOlder = new DataMessageBuilder(cache);
-        _encodingOlder.Configure(StreamNegotiation.Negotiate(older, ClientProfile.Auto, sentStreamingRequest: true, _ => true), extendedHeader: true);
-        _alone = new DataMessageBuilder(Readers(1));
+        _encodingOlder.Configure(BenchmarkInputs.Encore(StreamRequest.Encore38Entries), extendedHeader: true);
+        _alone = new DataMessageBuilder(BenchmarkInputs.Readers(1));
         _alone.Configure(_negotiation, extendedHeader: true);
     }
 
@@ -171,16 +163,5 @@ public class EncoderBenchmarks
         }
 
         return total;
-    }
-
-    private static SharedEncodings Readers(int sessions)
-    {
-        var shared = new SharedEncodings();
-        for (var i = 0; i < sessions; i++)
-        {
-            shared.Join();
-        }
-
-        return shared;
     }
 }
