@@ -22,15 +22,17 @@ COPY scenarios/EStreamer.Scenarios.csproj scenarios/
 COPY emulator/EStreamer.Emulator.csproj emulator/
 COPY cli/EStreamer.Emulator.Cli.csproj cli/
 # Every project cli/ references, directly or not, needs its .csproj above and its sources below.
-# ReadyToRun (code compiled ahead for the target CPU) makes `serve` ready about a third sooner
-# (docs/performance.md). It needs the platform's runtime identifier, which BuildKit passes as TARGETARCH; without
-# one (the classic builder, another CPU) the output is portable, as a plain publish makes it.
+# Self-contained and ReadyToRun as one composite image: the runtime, ASP.NET Core and the program compiled ahead
+# together for the target CPU, so even generic code shared across them needs no compiling at start-up; `serve`
+# is ready in about 0.4 s instead of 0.6 s (docs/performance.md, "Ready"). It needs the platform's runtime
+# identifier, which BuildKit passes as TARGETARCH; without one (the classic builder) the SDK's own platform is used.
 ARG TARGETARCH
 RUN case "${TARGETARCH:-}" in \
-      amd64) echo "-r linux-x64 -p:SelfContained=false -p:PublishReadyToRun=true" ;; \
-      arm64) echo "-r linux-arm64 -p:SelfContained=false -p:PublishReadyToRun=true" ;; \
-      *) echo "" ;; \
-    esac > publish.args
+      amd64) echo "-r linux-x64" ;; \
+      arm64) echo "-r linux-arm64" ;; \
+      *) echo "--use-current-runtime" ;; \
+    esac > publish.args \
+ && echo "-p:SelfContained=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true" >> publish.args
 RUN dotnet restore cli/EStreamer.Emulator.Cli.csproj $(cat publish.args)
 RUN version="$(dotnet msbuild cli/EStreamer.Emulator.Cli.csproj -getProperty:Version)" \
  && if [ -n "$ESTREAMER_VERSION" ] && [ "$ESTREAMER_VERSION" != "$version" ]; then \
@@ -42,8 +44,9 @@ COPY emulator/ emulator/
 COPY cli/ cli/
 RUN dotnet publish cli/EStreamer.Emulator.Cli.csproj -c Release --no-restore $(cat publish.args) -o publish
 
-# ---- runtime: no SDK, non-root. The ASP.NET Core runtime, because the control API runs on Kestrel.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# ---- runtime: no SDK, non-root. Only the runtime's native dependencies: the program brings its own runtime and
+# ASP.NET Core (the control API runs on Kestrel).
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 ARG ESTREAMER_VERSION
 LABEL org.opencontainers.image.title="estreamer-emulator" \
       org.opencontainers.image.version="$ESTREAMER_VERSION"
@@ -56,7 +59,7 @@ ENV ESTREAMER_DATA_DIR=/data
 # 8302 eStreamer (reference 1.1); 8303 the control API (docs/control-api.md).
 EXPOSE 8302 8303
 USER $APP_UID
-ENTRYPOINT ["dotnet", "/app/estreamer-emulator.dll"]
+ENTRYPOINT ["/app/estreamer-emulator"]
 # Listen on every interface: inside a container, 127.0.0.1 is unreachable from the published port. The
 # control API too; publish it on the host's loopback (-p 127.0.0.1:8303:8303) or set ESTREAMER_CONTROL_TOKEN.
 CMD ["serve", "--bind", "0.0.0.0", "--control-bind", "0.0.0.0", "--data-dir", "/data"]
