@@ -36,6 +36,11 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
     private IChannelHandlerContext? _context;
     private ITimer? _requestTimer;
     private long _nullsReceived;
+
+    // Set once the stream's start is fixed and the pump listens for new events (or a host-only session is set up):
+    // until then a snapshot does not yet show Streaming, so whoever sees it and appends an event knows the
+    // session will deliver it, even from a "now" start.
+    private volatile bool _streamingBegun;
     private long _keepalivesSent;
     private string? _tlsProtocol;
 
@@ -177,7 +182,7 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
         Id,
         _connection.Peer?.Host,
         _connection.Remote,
-        _machine.State,
+        ShownState(),
         _machine.Request?.InitialTimestamp,
         _machine.Flags,
         _machine.Bundles,
@@ -256,12 +261,26 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
         _connection.Channel.Pipeline.Get<FaultHandler>()?.StreamingStarted();
         if (start.HostOnly)
         {
+            _streamingBegun = true;
             return;
         }
 
         var from = _pump.Start(context, start.InitialTimestamp);
+        _streamingBegun = true;
         _registry.Raise(Id, new StreamingStarted(start.InitialTimestamp, from));
         _pump.Schedule();
+    }
+
+    /// <summary>The state a snapshot shows: the one before Streaming until the stream has begun (bundles follow an extended request).</summary>
+    private SessionState ShownState()
+    {
+        var state = _machine.State;
+        if (state == SessionState.Streaming && !_streamingBegun)
+        {
+            return _machine.Bundles ? SessionState.AwaitingStreamingRequest : SessionState.AwaitingRequest;
+        }
+
+        return state;
     }
 
     /// <summary>Disconnect rule: an error while processing a client request sends an Error first, then closes.</summary>
