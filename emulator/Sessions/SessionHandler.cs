@@ -36,13 +36,13 @@ internal sealed class SessionHandler : ChannelHandlerAdapter, IFaultTarget
     private IChannelHandlerContext? _context;
     private ITimer? _requestTimer;
     private long _nullsReceived;
+    private long _keepalivesSent;
+    private string? _tlsProtocol;
 
     // Set once the stream's start is fixed and the pump listens for new events (or a host-only session is set up):
     // until then a snapshot does not yet show Streaming, so whoever sees it and appends an event knows the
     // session will deliver it, even from a "now" start.
     private volatile bool _streamingBegun;
-    private long _keepalivesSent;
-    private string? _tlsProtocol;
 
     public SessionHandler(
         ConnectionState connection,
