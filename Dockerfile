@@ -20,7 +20,7 @@ COPY protocol/EStreamer.Protocol.csproj protocol/
 COPY client/EStreamer.Client.csproj client/
 COPY scenarios/EStreamer.Scenarios.csproj scenarios/
 COPY emulator/EStreamer.Emulator.csproj emulator/
-COPY cli/EStreamer.Emulator.Cli.csproj cli/
+COPY cli/EStreamer.Emulator.Cli.csproj cli/CompositeReadyToRun.targets cli/
 # Every project cli/ references, directly or not, needs its .csproj above and its sources below.
 # Self-contained and ReadyToRun as one composite image: the runtime, ASP.NET Core and the program compiled ahead
 # together for the target CPU, so even generic code shared across them needs no compiling at start-up; `serve`
