@@ -38,16 +38,29 @@ internal sealed class EmulatorService(EmulatorHostOptions options, ILoggerFactor
         try
         {
             _dotNettyLog = DotNettyLog.RouteTo(Loggers);
-            Data = EmulatorData.OpenOrCreate(options.Server.DataDirectory);
-            options.PrepareData?.Invoke(Data);
             if (options.BuiltInTraffic && options.Server.HistoryOverflow() is { } overflow)
             {
                 throw new ArgumentException("the built-in history " + overflow, nameof(options));
             }
 
+            // The traffic (scenario, generators, history) and the data folder (certificates, peers) need nothing
+            // from each other, so they start side by side; the port opens only once both are done.
             Journal = new EventJournal(options.Server.JournalCapacity);
             Traffic = new TrafficHost(Journal, options.Server, Loggers);
-            var faults = await StartTrafficAsync(Traffic, Journal).ConfigureAwait(false);
+            var trafficStarted = Task.Run(() => StartTrafficAsync(Traffic, Journal), CancellationToken.None);
+            try
+            {
+                Data = EmulatorData.OpenOrCreate(options.Server.DataDirectory);
+                options.PrepareData?.Invoke(Data);
+            }
+            catch
+            {
+                // The data folder's failure is the one reported; the traffic is stopped with the rest once it is up.
+                await ((Task)trafficStarted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
+            var faults = await trafficStarted.ConfigureAwait(false);
             options.Fill?.Invoke(Journal);
             Server = await EmulatorServer.StartAsync(options.Server, Data, Journal, Loggers, faults).ConfigureAwait(false);
             if (options.Control is { } controlOptions)

@@ -211,6 +211,30 @@ public sealed class EmulatorHostTests
         Assert.That(next.Server.Port, Is.Not.EqualTo(port));
     }
 
+    [Test]
+    public async Task A_broken_peer_database_fails_the_start_with_its_own_error_while_the_traffic_starts_beside_it()
+    {
+        UseTemplateFolder();
+        var peers = Path.Combine(_directory, "peers.yaml");
+        var good = await File.ReadAllTextAsync(peers);
+        await File.WriteAllTextAsync(peers, "peers: [unclosed\n");
+        EmulatorHostOptions Options() => new()
+        {
+            Server = new EmulatorOptions { DataDirectory = _directory, BindAddress = IPAddress.Loopback, Port = 0, EventsPerSecond = 1000, HistoryEvents = 5000 },
+            ControlApi = false,
+            BuiltInTraffic = true,
+        };
+
+        Assert.That(
+            async () => await EmulatorHost.StartAsync(Options()),
+            Throws.InstanceOf<EStreamer.Emulator.Peers.PeerDatabaseException>().With.Message.Contains(peers));
+
+        // Nothing of the failed start is left holding the folder: the next host on it starts.
+        await File.WriteAllTextAsync(peers, good);
+        await using var next = await EmulatorHost.StartAsync(Options());
+        Assert.That(next.Journal.Count, Is.GreaterThanOrEqualTo(5000));
+    }
+
     private static void Connect(int port)
     {
         using var client = new TcpClient();
