@@ -24,7 +24,7 @@ COPY cli/EStreamer.Emulator.Cli.csproj cli/CompositeReadyToRun.targets cli/
 # Every project cli/ references, directly or not, needs its .csproj above and its sources below.
 # Self-contained and ReadyToRun as one composite image: the runtime, ASP.NET Core and the program compiled ahead
 # together for the target CPU, so even generic code shared across them needs no compiling at start-up; `serve`
-# is ready in about 0.4 s instead of 0.6 s (docs/performance.md, "Ready"). It needs the platform's runtime
+# is ready about a third sooner (docs/performance.md, "Ready"). It needs the platform's runtime
 # identifier, which BuildKit passes as TARGETARCH; without one (the classic builder) the SDK's own platform is used.
 ARG TARGETARCH
 RUN case "${TARGETARCH:-}" in \
