@@ -62,7 +62,7 @@ internal static class ScaleBench
     /// <summary>Starts the server with <paramref name="events"/> history events and with none; reports generation time, memory and first delivery.</summary>
     public static async Task<int> HistoryAsync(TextWriter output, int events)
     {
-        output.WriteLine(Invariant($"bench history: {events} built-in history events; load average {ThroughputBench.LoadAverage()}"));
+        output.WriteLine(Invariant($"bench history: {events} built-in history events; load average {ThroughputBench.LoadAverage()}; build: {BuildKind.Describe()}"));
         output.WriteLine("history events   ready after s   first record after s   server RSS MB");
         foreach (var size in (int[])[0, events])
         {

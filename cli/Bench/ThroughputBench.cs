@@ -45,7 +45,7 @@ internal static class ThroughputBench
     {
         // A short run (a smoke test of the bench) gets a shorter warm-up.
         var warmUp = Math.Min(WarmUpRecords, 10 * records);
-        output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1, each server warmed up with {warmUp} and each run preceded by an unmeasured one of {Math.Min(records, PreRunRecords)} with as many clients; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs"));
+        output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1, each server warmed up with {warmUp} and each run preceded by an unmeasured one of {Math.Min(records, PreRunRecords)} with as many clients; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs; build: {BuildKind.Describe()}"));
         var ceilings = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
         foreach (var (k, ceiling) in ceilings)
         {
