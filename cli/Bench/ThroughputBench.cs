@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EStreamer.Client;
 using EStreamer.Emulator.Server;
+using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Messages;
 
 namespace EStreamer.Emulator.Cli.Bench;
@@ -188,13 +189,18 @@ internal static class ThroughputBench
                 var offset = 0;
                 while (filled - offset >= MessageHeader.Size)
                 {
-                    var header = buffer.AsSpan(offset, MessageHeader.Size);
-                    var type = (MessageType)BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
-                    var size = MessageHeader.Size + (long)BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
-                    if (BinaryPrimitives.ReadUInt16BigEndian(header) != 1 || size > buffer.Length)
+                    MessageHeader header;
+                    try
                     {
-                        throw new InvalidOperationException(Invariant($"a client received {records} records, then a header it cannot read (version {BinaryPrimitives.ReadUInt16BigEndian(header)}, {size} bytes)"));
+                        header = MessageHeader.Read(buffer.AsSpan(offset, MessageHeader.Size), ReadBufferBytes - MessageHeader.Size);
                     }
+                    catch (ProtocolException unreadable)
+                    {
+                        throw new InvalidOperationException(Invariant($"a client received {records} records, then a header it cannot read: {unreadable.Message}"), unreadable);
+                    }
+
+                    var type = header.Type;
+                    var size = MessageHeader.Size + (long)header.Length;
 
                     if (filled - offset < size)
                     {
