@@ -1,4 +1,3 @@
-using EStreamer.Client;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Sessions;

@@ -2,12 +2,7 @@ using BenchmarkDotNet.Attributes;
 using DotNetty.Buffers;
 using EStreamer.Client;
 using EStreamer.Emulator.Events;
-using EStreamer.Emulator.Scenarios;
 using EStreamer.Emulator.Sessions;
-using EStreamer.Protocol.Messages;
-using EStreamer.Protocol.Negotiation;
-using EStreamer.Scenarios;
-using EStreamer.Scenarios.Loading;
 
 namespace EStreamer.Codec.Benchmarks;
 
