@@ -20,7 +20,7 @@ public sealed class EmulatorHostTests
     private string _directory = null!;
 
     [SetUp]
-    public void Folder() => _directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+    public void Folder() => _directory = TestFolders.NewPath();
 
     /// <summary>
     /// A copy of the run's CA, server certificate and peer for tests that are not about creating the folder:
@@ -29,13 +29,7 @@ public sealed class EmulatorHostTests
     private void UseTemplateFolder() => TestDataFolder.CopyInto(_directory);
 
     [TearDown]
-    public void RemoveFolder()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void RemoveFolder() => TestFolders.Remove(_directory);
 
     [Test]
     public void Built_in_history_larger_than_the_journal_is_refused_at_start()

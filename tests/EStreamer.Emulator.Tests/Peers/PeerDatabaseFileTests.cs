@@ -19,16 +19,10 @@ public sealed class PeerDatabaseFileTests
     private string _directory = null!;
 
     [SetUp]
-    public void Folder() => _directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+    public void Folder() => _directory = TestFolders.NewPath();
 
     [TearDown]
-    public void RemoveFolder()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void RemoveFolder() => TestFolders.Remove(_directory);
 
     [Test]
     [UnsupportedOSPlatform("windows")]

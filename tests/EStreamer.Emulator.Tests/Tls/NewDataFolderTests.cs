@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using EStreamer.Emulator.Server;
+using EStreamer.Emulator.Tests.Support;
 
 namespace EStreamer.Emulator.Tests.Tls;
 
@@ -12,16 +13,10 @@ public sealed class NewDataFolderTests
     private string _directory = null!;
 
     [SetUp]
-    public void SetUp() => _directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", "new-folder-" + Guid.NewGuid().ToString("N"));
+    public void SetUp() => _directory = TestFolders.NewPath("new-folder-");
 
     [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void TearDown() => TestFolders.Remove(_directory);
 
     [Test]
     public void Each_certificate_of_a_new_folder_has_a_key_of_its_own_signed_by_the_CA()
