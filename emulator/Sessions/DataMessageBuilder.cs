@@ -8,11 +8,23 @@ using EStreamer.Protocol.Records;
 namespace EStreamer.Emulator.Sessions;
 
 /// <summary>
-/// A record a session is about to send: a stored event, or metadata (<see cref="Event"/> null) that rides with
-/// one. For an event the archive timestamp is the stored one with the extended header and 0 without, as the
-/// shared payloads are keyed by the header form.
+/// A record a session is about to send: a stored event (its journal <see cref="Sequence"/>, from 1), or metadata
+/// (sequence 0) that rides with one. For an event the archive timestamp is the stored one with the extended
+/// header and 0 without, as the shared payloads are keyed by the header form. The type is carried beside the
+/// record so that an event whose payload another session encoded is sent without reading the record at all.
 /// </summary>
-internal readonly record struct PendingItem(StoredEvent? Event, IRecord Record, uint ArchiveTimestamp);
+internal readonly record struct PendingItem(IRecord Record, RecordType Type, long Sequence, uint ArchiveTimestamp)
+{
+    /// <summary>A stored event, sent with <paramref name="archiveTimestamp"/> (its own, or 0 without the extended header).</summary>
+    public static PendingItem ForEvent(in StoredEvent stored, uint archiveTimestamp) =>
+        new(stored.Record, stored.Type, stored.Sequence, archiveTimestamp);
+
+    /// <summary>A metadata record: no sequence, archive timestamp 0 (reference 4.2).</summary>
+    public static PendingItem ForMetadata(IRecord record) => new(record, record.RecordType, 0, 0);
+
+    /// <summary>True for a stored event, false for metadata riding with one.</summary>
+    public bool IsEvent => Sequence > 0;
+}
 
 /// <summary>
 /// Builds a session's data messages straight into bytes, a bundle (reference 6.3) or one Event Data message
@@ -114,10 +126,10 @@ internal sealed class DataMessageBuilder
         var negotiation = _negotiation ?? throw new InvalidOperationException("the builder has no negotiation yet");
         FamilyLayout? layout = null;
         var start = scratch.Position;
-        if (item.Event is { } stored && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Record.RecordType), out var streamed))
+        if (item.IsEvent && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Type), out var streamed))
         {
             layout = streamed;
-            if (_shared.TryCopy(stored, negotiation.Profile, streamed, _extendedHeader, scratch))
+            if (_shared.TryCopy(item, negotiation.Profile, streamed, _extendedHeader, scratch))
             {
                 return new Payload(start, scratch.Position - start);
             }
@@ -131,15 +143,15 @@ internal sealed class DataMessageBuilder
         }
         catch (Exception failure) when (failure is OverflowException or ArgumentException or InvalidOperationException or FormatException)
         {
-            var type = item.Record.RecordType;
-            var which = item.Event is { } held ? $"event {held.Sequence}, record {type} ({(uint)type})" : $"metadata record {type} ({(uint)type})";
+            var type = item.Type;
+            var which = item.IsEvent ? $"event {item.Sequence}, record {type} ({(uint)type})" : $"metadata record {type} ({(uint)type})";
             throw new RecordNotEncodableException($"{which} could not be encoded: {failure.Message}", failure);
         }
 
         var length = scratch.Position - start;
         if (layout is not null && _shared.Sharing)
         {
-            _shared.Remember(item.Event!, negotiation.Profile, layout, _extendedHeader, scratch.WrittenSpan.Slice(start, length));
+            _shared.Remember(item, negotiation.Profile, layout, _extendedHeader, scratch.WrittenSpan.Slice(start, length));
         }
 
         return new Payload(start, length);

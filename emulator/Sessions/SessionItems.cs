@@ -40,10 +40,10 @@ internal sealed class SessionItems
     public void Clear() => Items.Clear();
 
     /// <summary>Adds the event (and its first-time metadata) if negotiated; false when the client does not get it.</summary>
-    public bool Add(StoredEvent stored)
+    public bool Add(in StoredEvent stored)
     {
         var negotiation = _negotiation ?? throw new InvalidOperationException("the session has no negotiation yet");
-        if (!negotiation.Streams(stored.Record.RecordType))
+        if (!negotiation.Streams(stored.Type))
         {
             return false;
         }
@@ -60,7 +60,7 @@ internal sealed class SessionItems
                     if (FirstTime(metadata))
                     {
                         // Metadata and other server-made records carry archive timestamp 0 (reference 4.2).
-                        Items.Add(new PendingItem(null, metadata, 0));
+                        Items.Add(PendingItem.ForMetadata(metadata));
                     }
                 }
 
@@ -73,17 +73,17 @@ internal sealed class SessionItems
 
         // A metadata record scripted as an event of its own still travels as metadata: archive timestamp 0,
         // and once per session.
-        if (RecordFamilies.FamilyOf(stored.Record.RecordType) == EventFamily.Metadata)
+        if (RecordFamilies.FamilyOf(stored.Type) == EventFamily.Metadata)
         {
             if (FirstTime(stored.Record))
             {
-                Items.Add(new PendingItem(null, stored.Record, 0));
+                Items.Add(PendingItem.ForMetadata(stored.Record));
             }
 
             return true;
         }
 
-        Items.Add(new PendingItem(stored, stored.Record, _extendedHeader ? stored.ArchiveTimestamp : 0));
+        Items.Add(PendingItem.ForEvent(stored, _extendedHeader ? stored.ArchiveTimestamp : 0));
         return true;
     }
 

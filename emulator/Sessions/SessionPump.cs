@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DotNetty.Transport.Channels;
 using EStreamer.Emulator.Events;
 using EStreamer.Emulator.Pipeline;
@@ -269,7 +270,7 @@ internal sealed class SessionPump
         long? first = null;
         long? last = null;
         uint lastArchive = 0;
-        foreach (var stored in _batch)
+        foreach (ref readonly var stored in CollectionsMarshal.AsSpan(_batch))
         {
             _cursor = stored.Sequence + 1;
             if (_items.Add(stored))

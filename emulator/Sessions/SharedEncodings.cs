@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using EStreamer.Emulator.Events;
+using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Negotiation;
 
@@ -54,7 +55,7 @@ internal sealed class SharedEncodings
     /// Appends the payload kept for this event and layout to <paramref name="into"/>; false, with nothing appended,
     /// when none is kept or its slot was rewritten during the copy.
     /// </summary>
-    public bool TryCopy(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, WireWriter into)
+    public bool TryCopy(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, WireWriter into)
     {
         if (Volatile.Read(ref _slots) is not { } slots)
         {
@@ -82,12 +83,12 @@ internal sealed class SharedEncodings
     }
 
     /// <summary>True when a payload for this event and layout is kept.</summary>
-    public bool Holds(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader) =>
+    public bool Holds(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader) =>
         Volatile.Read(ref _slots) is { } slots
         && Matches(ref slots[SlotOf(stored)], stored, profile, layout, extendedHeader, out _, out _, out _);
 
     /// <summary>Keeps a payload for the other sessions, in the event's slot.</summary>
-    public void Remember(StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, ReadOnlySpan<byte> payload)
+    public void Remember(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, ReadOnlySpan<byte> payload)
     {
         if (payload.Length > MaxPayloadBytes)
         {
@@ -112,7 +113,8 @@ internal sealed class SharedEncodings
 
         payload.CopyTo(bytes);
         slot.Length = payload.Length;
-        slot.Event = stored;
+        slot.Sequence = stored.Sequence;
+        slot.Record = stored.Record;
         slot.Layout = layout;
         slot.Profile = profile;
         slot.ExtendedHeader = extendedHeader;
@@ -120,7 +122,7 @@ internal sealed class SharedEncodings
     }
 
     /// <summary>Reads the slot's version, then whether it holds this key; its buffer and length come out for the copy.</summary>
-    private static bool Matches(ref Slot slot, StoredEvent stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out int version, out byte[] bytes, out int length)
+    private static bool Matches(ref Slot slot, in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out int version, out byte[] bytes, out int length)
     {
         version = Volatile.Read(ref slot.Version);
         bytes = slot.Bytes!;
@@ -129,7 +131,8 @@ internal sealed class SharedEncodings
         // A slot being written (odd version) may hold a mix of two payloads' fields; the version check after the
         // copy catches the rest, and the length check keeps a mixed read inside the buffer.
         return (version & 1) == 0
-            && ReferenceEquals(slot.Event, stored)
+            && slot.Sequence == stored.Sequence
+            && ReferenceEquals(slot.Record, stored.Record)
             && slot.Profile == profile
             && ReferenceEquals(slot.Layout, layout)
             && slot.ExtendedHeader == extendedHeader
@@ -137,12 +140,13 @@ internal sealed class SharedEncodings
             && (uint)length <= (uint)bytes.Length;
     }
 
-    private static int SlotOf(StoredEvent stored) => (int)(stored.Sequence & (Slots - 1));
+    private static int SlotOf(in PendingItem stored) => (int)(stored.Sequence & (Slots - 1));
 
     private struct Slot
     {
         public int Version;
-        public StoredEvent? Event;
+        public long Sequence;
+        public IRecord? Record;
         public FamilyLayout? Layout;
         public ClientProfile Profile;
         public bool ExtendedHeader;

@@ -54,7 +54,7 @@ public class EncoderBenchmarks
         // A session as eNcore 5.2 opens it; the sharing builder's cache already holds every payload, as it does
         // for the second and later sessions streaming the same events.
         _negotiation = BenchmarkInputs.Encore(StreamRequest.Encore52Entries);
-        _pending = stored.Select(e => new PendingItem(e, e.Record, e.ArchiveTimestamp)).ToList();
+        _pending = stored.Select(e => PendingItem.ForEvent(e, e.ArchiveTimestamp)).ToList();
         _sharing = new DataMessageBuilder(BenchmarkInputs.Readers(2));
         _sharing.Configure(_negotiation, extendedHeader: true);
         _sharing.Bundle(PooledByteBufferAllocator.Default, 1, 1, _pending).Release();

@@ -31,8 +31,8 @@ public sealed class DataMessageBuilderTests
         {
             var builder = new DataMessageBuilder(shared);
             builder.Configure(negotiation, extendedHeader: true);
-            var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
-            var metadata = stored.SelectMany(s => s.Metadata).Distinct().Where(m => negotiation.Streams(m.RecordType)).Select(m => new PendingItem(null, m, 0));
+            var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
+            var metadata = stored.SelectMany(s => s.Metadata).Distinct().Where(m => negotiation.Streams(m.RecordType)).Select(m => PendingItem.ForMetadata(m));
             items.InsertRange(0, metadata);
             Assert.That(items, Has.Count.GreaterThan(Events / 2));
 
@@ -43,7 +43,7 @@ public sealed class DataMessageBuilderTests
         // Payloads are kept for other sessions only while there are others to read them.
         var event0 = stored.First(s => newest.Streams(s.Record.RecordType));
         var layout = newest.Streamed[RecordFamilies.FamilyOf(event0.Record.RecordType)];
-        Assert.That(shared.Holds(event0, newest.Profile, layout, extendedHeader: true), Is.EqualTo(readers > 1));
+        Assert.That(shared.Holds(PendingItem.ForEvent(event0, event0.ArchiveTimestamp), newest.Profile, layout, extendedHeader: true), Is.EqualTo(readers > 1));
     }
 
     [Test]
@@ -55,13 +55,13 @@ public sealed class DataMessageBuilderTests
         var builder = new DataMessageBuilder(shared);
         builder.Configure(negotiation, extendedHeader: true);
         var streamed = stored.Where(s => negotiation.Streams(s.Record.RecordType)).ToList();
-        bool Kept(StoredEvent e) => shared.Holds(e, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(e.Record.RecordType)], extendedHeader: true);
+        bool Kept(StoredEvent e) => shared.Holds(PendingItem.ForEvent(e, e.ArchiveTimestamp), negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(e.Record.RecordType)], extendedHeader: true);
 
-        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[0], streamed[0].Record, streamed[0].ArchiveTimestamp)).Release();
+        builder.EventData(UnpooledByteBufferAllocator.Default, PendingItem.ForEvent(streamed[0], streamed[0].ArchiveTimestamp)).Release();
         shared.Join();
-        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[1], streamed[1].Record, streamed[1].ArchiveTimestamp)).Release();
+        builder.EventData(UnpooledByteBufferAllocator.Default, PendingItem.ForEvent(streamed[1], streamed[1].ArchiveTimestamp)).Release();
         shared.Leave();
-        builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(streamed[2], streamed[2].Record, streamed[2].ArchiveTimestamp)).Release();
+        builder.EventData(UnpooledByteBufferAllocator.Default, PendingItem.ForEvent(streamed[2], streamed[2].ArchiveTimestamp)).Release();
 
         Assert.That(new[] { Kept(streamed[0]), Kept(streamed[1]), Kept(streamed[2]) }, Is.EqualTo(new[] { false, true, false }));
     }
@@ -76,7 +76,7 @@ public sealed class DataMessageBuilderTests
         var negotiation = Requests.Negotiated(olderLayouts ? Requests.Encore38Entries : Requests.Encore52Entries);
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
-        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
+        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
         builder.Bundle(PooledByteBufferAllocator.Default, 1, 1, items).Release();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -96,7 +96,7 @@ public sealed class DataMessageBuilderTests
         var stored = StoredHistory();
         var negotiation = Requests.Negotiated(Requests.Encore52Entries);
         var shared = Readers(2);
-        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => new PendingItem(s, s.Record, s.ArchiveTimestamp)).ToList();
+        var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
         var first = new DataMessageBuilder(shared);
         first.Configure(negotiation, extendedHeader: true);
         var second = new DataMessageBuilder(shared);
@@ -120,7 +120,7 @@ public sealed class DataMessageBuilderTests
             bundle.Release();
         }
 
-        Assert.That(shared.Holds(items[^1].Event!, negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(items[^1].Record.RecordType)], extendedHeader: false), Is.True);
+        Assert.That(shared.Holds(items[^1], negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(items[^1].Record.RecordType)], extendedHeader: false), Is.True);
         Assert.That(allocated, Is.All.LessThan(1024), $"{allocated[0]} and {allocated[1]} bytes for bundles of {items.Count} records");
     }
 
@@ -149,7 +149,7 @@ public sealed class DataMessageBuilderTests
             {
                 var archive = extended ? s.ArchiveTimestamp : 0;
                 var expected = MessageCodec.Encode(new EventDataMessage(new EventData(negotiation.Shape(s.Record), archive, extended)));
-                Assert.That(Bytes(builder.EventData(UnpooledByteBufferAllocator.Default, new PendingItem(s, s.Record, archive))), Is.EqualTo(expected));
+                Assert.That(Bytes(builder.EventData(UnpooledByteBufferAllocator.Default, PendingItem.ForEvent(s, archive))), Is.EqualTo(expected));
             }
         }
     }

@@ -55,8 +55,8 @@ public sealed class SessionItemsTests
         Assert.Multiple(() =>
         {
             Assert.That(distinctLists, Is.LessThan(stored.Count / 4), "events share metadata lists, so the list shortcut is what runs");
-            Assert.That(items.Items.Select(i => (i.Record, i.Event is not null)), Is.EqualTo(expected));
-            Assert.That(items.Items.Where(i => i.Event is null).Select(i => i.ArchiveTimestamp), Is.All.EqualTo(0u), "metadata carries archive time 0");
+            Assert.That(items.Items.Select(i => (i.Record, i.IsEvent)), Is.EqualTo(expected));
+            Assert.That(items.Items.Where(i => !i.IsEvent).Select(i => i.ArchiveTimestamp), Is.All.EqualTo(0u), "metadata carries archive time 0");
         });
     }
 

@@ -118,8 +118,9 @@ public sealed class SharedEncodingsTests
         Assert.That(copies, Is.GreaterThan(0));
     }
 
-    private static StoredEvent Event(long sequence) =>
-        new(sequence, 1_700_000_000, TestRecords.HopsChange(1_700_000_000, 1), []);
+    /// <summary>An event as a session sends it; each call makes a new record, so two calls are two events.</summary>
+    private static PendingItem Event(long sequence) =>
+        PendingItem.ForEvent(new StoredEvent(sequence, 1_700_000_000, TestRecords.HopsChange(1_700_000_000, 1), []), 1_700_000_000);
 
     private static byte[] Payload(byte fill, int length)
     {
