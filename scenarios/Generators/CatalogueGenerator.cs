@@ -28,6 +28,7 @@ internal sealed class CatalogueGenerator
     private readonly Dictionary<(string Field, int Number), object> _uuids = [];
     private readonly Dictionary<(RecordType Type, string Name), Guid> _metadataUuids = [];
     private readonly Dictionary<RecordType, IRecord[]> _known = [];
+    private readonly Dictionary<IReadOnlyList<LayoutField>, string[]> _names = new(ReferenceEqualityComparer.Instance);
     private int _next;
 
     private readonly IReadOnlyList<RecordType> _walk;
@@ -89,7 +90,7 @@ internal sealed class CatalogueGenerator
 
     private FieldValues Fill(IReadOnlyList<LayoutField> fields, FieldValues given, Host host, EventStamp stamp)
     {
-        var values = new FieldValues(fields.Count);
+        var values = FieldValues.InOrder(NamesOf(fields));
         foreach (var field in fields)
         {
             if (field.Kind == FieldKind.DiscoveryHeader)
@@ -107,6 +108,21 @@ internal sealed class CatalogueGenerator
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The names <see cref="Fill"/> sets, in its order (the discovery header is not a value), one array per layout
+    /// block: the records of a large history share it instead of holding a copy each.
+    /// </summary>
+    private string[] NamesOf(IReadOnlyList<LayoutField> fields)
+    {
+        if (!_names.TryGetValue(fields, out var names))
+        {
+            names = fields.Where(f => f.Kind != FieldKind.DiscoveryHeader).Select(f => f.Name).ToArray();
+            _names.Add(fields, names);
+        }
+
+        return names;
     }
 
     // A list's items, each filled; a list the scenario leaves out gets one item.

@@ -17,6 +17,10 @@ public sealed class FieldValues : IReadOnlyDictionary<string, object>
     private object[] _values;
     private int _count;
 
+    // True while _names is an array other instances hold too: it is read, never written, until this instance
+    // sets a name out of its order, when it takes a copy of its own.
+    private bool _sharedNames;
+
     public FieldValues()
         : this(4)
     {
@@ -30,6 +34,25 @@ public sealed class FieldValues : IReadOnlyDictionary<string, object>
         _values = new object[capacity];
     }
 
+    /// <summary>
+    /// Values whose fields are expected to be set in the order of <paramref name="names"/>, an array the caller
+    /// shares among many instances and never changes: records filled field by field in their layout's order then
+    /// hold one array of values each instead of two arrays. Setting a name out of that order still works; the
+    /// instance then copies the names.
+    /// </summary>
+    public static FieldValues InOrder(string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return new FieldValues(names, new object[names.Length]);
+    }
+
+    private FieldValues(string[] sharedNames, object[] values)
+    {
+        _names = sharedNames;
+        _values = values;
+        _sharedNames = true;
+    }
+
     public FieldValues Set(string name, object value)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -38,6 +61,19 @@ public sealed class FieldValues : IReadOnlyDictionary<string, object>
         {
             _values[index] = value;
             return this;
+        }
+
+        if (_sharedNames)
+        {
+            if (_count < _names.Length && string.Equals(_names[_count], name, StringComparison.Ordinal))
+            {
+                _values[_count++] = value;
+                return this;
+            }
+
+            _names = _names.AsSpan(0, _count).ToArray();
+            Array.Resize(ref _values, _count);
+            _sharedNames = false;
         }
 
         if (_count == _names.Length)

@@ -43,4 +43,28 @@ public sealed class FieldValuesTests
         Assert.That(values.Select(p => p.Key), Is.EqualTo(Enumerable.Range(0, 40).Select(i => $"field-{i}")));
         Assert.That(values.Number("field-39"), Is.EqualTo(39UL));
     }
+
+    [Test]
+    public void Values_set_in_the_shared_order_keep_the_shared_names_and_others_take_a_copy()
+    {
+        string[] names = ["a", "b", "c"];
+        var inOrder = FieldValues.InOrder(names).Set("a", 1UL).Set("b", 2UL);
+        var outOfOrder = FieldValues.InOrder(names).Set("a", 10UL).Set("c", 30UL).Set("d", 40UL);
+        var allOfThem = FieldValues.InOrder(names).Set("a", 100UL).Set("b", 200UL).Set("c", 300UL).Set("b", 201UL);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Is.EqualTo(new[] { "a", "b", "c" }), "the shared names are never written");
+            Assert.That(inOrder.Select(p => (p.Key, p.Value)), Is.EqualTo(new[] { ("a", (object)1UL), ("b", 2UL) }));
+            Assert.That(inOrder.ContainsKey("c"), Is.False, "a name not yet set is not a field");
+            Assert.That(outOfOrder.Select(p => (p.Key, p.Value)), Is.EqualTo(new[] { ("a", (object)10UL), ("c", 30UL), ("d", 40UL) }));
+            Assert.That(outOfOrder.ContainsKey("b"), Is.False);
+            Assert.That(allOfThem.Values, Is.EqualTo(new object[] { 100UL, 201UL, 300UL }));
+        });
+
+        // Each shared-order instance can still grow on its own after its copy.
+        inOrder.Set("z", 9UL);
+        Assert.That(inOrder.Keys, Is.EqualTo(new[] { "a", "b", "z" }));
+        Assert.That(names, Is.EqualTo(new[] { "a", "b", "c" }));
+    }
 }
