@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using EStreamer.Emulator.Events;
-using EStreamer.Protocol.Records;
 using EStreamer.Protocol.Framing;
 using EStreamer.Protocol.Negotiation;
+using EStreamer.Protocol.Records;
 
 namespace EStreamer.Emulator.Sessions;
 
@@ -55,15 +55,15 @@ internal sealed class SharedEncodings
     /// Appends the payload kept for this event and layout to <paramref name="into"/>; false, with nothing appended,
     /// when none is kept or its slot was rewritten during the copy.
     /// </summary>
-    public bool TryCopy(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, WireWriter into)
+    public bool TryCopy(in PendingItem item, ClientProfile profile, FamilyLayout layout, bool extendedHeader, WireWriter into)
     {
         if (Volatile.Read(ref _slots) is not { } slots)
         {
             return false;
         }
 
-        ref var slot = ref slots[SlotOf(stored)];
-        if (!Matches(ref slot, stored, profile, layout, extendedHeader, out var version, out var bytes, out var length))
+        ref var slot = ref slots[SlotOf(item)];
+        if (!Matches(ref slot, item, profile, layout, extendedHeader, out var version, out var bytes, out var length))
         {
             return false;
         }
@@ -83,12 +83,12 @@ internal sealed class SharedEncodings
     }
 
     /// <summary>True when a payload for this event and layout is kept.</summary>
-    public bool Holds(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader) =>
+    public bool Holds(in PendingItem item, ClientProfile profile, FamilyLayout layout, bool extendedHeader) =>
         Volatile.Read(ref _slots) is { } slots
-        && Matches(ref slots[SlotOf(stored)], stored, profile, layout, extendedHeader, out _, out _, out _);
+        && Matches(ref slots[SlotOf(item)], item, profile, layout, extendedHeader, out _, out _, out _);
 
     /// <summary>Keeps a payload for the other sessions, in the event's slot.</summary>
-    public void Remember(in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, ReadOnlySpan<byte> payload)
+    public void Remember(in PendingItem item, ClientProfile profile, FamilyLayout layout, bool extendedHeader, ReadOnlySpan<byte> payload)
     {
         if (payload.Length > MaxPayloadBytes)
         {
@@ -97,7 +97,7 @@ internal sealed class SharedEncodings
 
         // Made on the first payload kept, so a source no two sessions read together costs nothing.
         var slots = LazyInitializer.EnsureInitialized(ref _slots, () => new Slot[Slots]);
-        ref var slot = ref slots[SlotOf(stored)];
+        ref var slot = ref slots[SlotOf(item)];
         var version = Volatile.Read(ref slot.Version);
         if ((version & 1) != 0 || Interlocked.CompareExchange(ref slot.Version, version + 1, version) != version)
         {
@@ -113,8 +113,8 @@ internal sealed class SharedEncodings
 
         payload.CopyTo(bytes);
         slot.Length = payload.Length;
-        slot.Sequence = stored.Sequence;
-        slot.Record = stored.Record;
+        slot.Sequence = item.Sequence;
+        slot.Record = item.Record;
         slot.Layout = layout;
         slot.Profile = profile;
         slot.ExtendedHeader = extendedHeader;
@@ -122,7 +122,7 @@ internal sealed class SharedEncodings
     }
 
     /// <summary>Reads the slot's version, then whether it holds this key; its buffer and length come out for the copy.</summary>
-    private static bool Matches(ref Slot slot, in PendingItem stored, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out int version, out byte[] bytes, out int length)
+    private static bool Matches(ref Slot slot, in PendingItem item, ClientProfile profile, FamilyLayout layout, bool extendedHeader, out int version, out byte[] bytes, out int length)
     {
         version = Volatile.Read(ref slot.Version);
         bytes = slot.Bytes!;
@@ -131,8 +131,8 @@ internal sealed class SharedEncodings
         // A slot being written (odd version) may hold a mix of two payloads' fields; the version check after the
         // copy catches the rest, and the length check keeps a mixed read inside the buffer.
         return (version & 1) == 0
-            && slot.Sequence == stored.Sequence
-            && ReferenceEquals(slot.Record, stored.Record)
+            && slot.Sequence == item.Sequence
+            && ReferenceEquals(slot.Record, item.Record)
             && slot.Profile == profile
             && ReferenceEquals(slot.Layout, layout)
             && slot.ExtendedHeader == extendedHeader
@@ -140,7 +140,7 @@ internal sealed class SharedEncodings
             && (uint)length <= (uint)bytes.Length;
     }
 
-    private static int SlotOf(in PendingItem stored) => (int)(stored.Sequence & (Slots - 1));
+    private static int SlotOf(in PendingItem item) => (int)(item.Sequence & (Slots - 1));
 
     private struct Slot
     {
