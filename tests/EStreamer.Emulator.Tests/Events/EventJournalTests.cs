@@ -25,6 +25,8 @@ public sealed class EventJournalTests
             Assert.That(journal.Dropped, Is.EqualTo(2));
             Assert.That(held.Select(e => e.Sequence), Is.EqualTo(new long[] { 3, 4, 5 }));
             Assert.That(held.Select(e => e.ArchiveTimestamp), Is.EqualTo(new uint[] { 3, 4, 5 }));
+            Assert.That(held.Select(e => e.Type), Is.EqualTo(held.Select(e => e.Record.RecordType)), "each event carries its record's type");
+            Assert.That(held.Select(e => (uint)e.Type), Is.EqualTo(new uint[] { 3, 4, 5 }));
         }
     }
 
