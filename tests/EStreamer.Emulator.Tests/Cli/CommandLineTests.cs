@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EStreamer.Emulator.Tests.Support;
 using EStreamer.Scenarios;
 using EStreamer.Scenarios.Loading;
 using EStreamer.Scenarios.Model;
@@ -109,7 +110,7 @@ public sealed partial class CommandLineTests
     [Test]
     public async Task Peers_add_list_revoke_and_remove_work_on_the_data_folder_from_the_environment()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         var environment = new Dictionary<string, string?> { ["ESTREAMER_DATA_DIR"] = directory };
         try
         {

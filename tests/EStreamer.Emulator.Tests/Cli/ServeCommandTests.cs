@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EStreamer.Emulator.Cli;
+using EStreamer.Emulator.Tests.Support;
 
 namespace EStreamer.Emulator.Tests.Cli;
 
@@ -12,7 +13,7 @@ public sealed partial class ServeCommandTests
     [Test]
     public async Task Serve_starts_with_layered_options_and_stops_when_cancelled()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(config, "control-token: from-file\nrate: 0\nhistory: 7\n");
         var environment = new Dictionary<string, string?> { ["ESTREAMER_CONFIG"] = config, ["ESTREAMER_DATA_DIR"] = directory };
@@ -54,7 +55,7 @@ public sealed partial class ServeCommandTests
     [Test]
     public async Task Serve_with_a_control_api_takes_the_token_from_the_config_file()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         var config = Path.Combine(Path.GetTempPath(), $"estreamer-config-{Guid.NewGuid():N}.yaml");
         var controlPort = PortNoOtherTestTakes();
         await File.WriteAllTextAsync(config, $"control-token: from-file\ncontrol-port: {controlPort}\nrate: 0\nhistory: 0\n");

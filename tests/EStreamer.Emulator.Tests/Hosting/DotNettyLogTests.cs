@@ -13,7 +13,7 @@ public sealed class DotNettyLogTests
     [Test]
     public async Task DotNetty_warnings_reach_the_hosts_log_while_it_runs_and_its_information_lines_do_not()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         using var logs = new CapturingLoggerProvider();
         var marker = Guid.NewGuid().ToString("N");
         IInternalLogger dotNetty;
@@ -39,10 +39,7 @@ public sealed class DotNettyLogTests
         }
         finally
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            TestFolders.Remove(directory);
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class RunningEmulator : IAsyncDisposable
         EStreamer.Scenarios.Model.Scenario? scenario = null,
         DateTimeOffset? scenarioStart = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         TestDataFolder.CopyInto(directory);
         var options = new EmulatorOptions
         {

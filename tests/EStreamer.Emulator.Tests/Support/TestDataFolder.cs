@@ -28,7 +28,7 @@ internal static class TestDataFolder
 
     private static string CreateTemplate()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", "template-" + Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath("template-");
         using var data = EmulatorData.OpenOrCreate(directory);
         data.AddPeer(IPAddress.Loopback.ToString(), RunningEmulator.PeerPassword);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

@@ -17,7 +17,7 @@ public sealed class ClientPkcs12Tests
     [Test]
     public async Task Openssl_prints_the_client_certificate_first_and_it_matches_the_key()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         try
         {
             using var data = TestDataFolder.CreateCopy(directory);
@@ -53,7 +53,7 @@ public sealed class ClientPkcs12Tests
     [Test]
     public void Dotnet_loads_it_with_the_key_paired_to_the_client_certificate()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath();
         try
         {
             using var data = TestDataFolder.CreateCopy(directory);

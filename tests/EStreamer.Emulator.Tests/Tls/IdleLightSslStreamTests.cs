@@ -51,7 +51,7 @@ public sealed class IdleLightSslStreamTests
     [Test]
     public async Task Every_byte_of_every_TLS_record_reaches_reads_of_any_size()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-tests", "idle-light-" + Guid.NewGuid().ToString("N"));
+        var directory = TestFolders.NewPath("idle-light-");
         using var data = TestDataFolder.CreateCopy(directory);
         try
         {
