@@ -93,7 +93,7 @@ internal sealed class CatalogueGenerator
         var values = FieldValues.InOrder(NamesOf(fields));
         foreach (var field in fields)
         {
-            if (field.Kind == FieldKind.DiscoveryHeader)
+            if (!HoldsValue(field))
             {
                 continue;
             }
@@ -118,12 +118,15 @@ internal sealed class CatalogueGenerator
     {
         if (!_names.TryGetValue(fields, out var names))
         {
-            names = fields.Where(f => f.Kind != FieldKind.DiscoveryHeader).Select(f => f.Name).ToArray();
+            names = fields.Where(HoldsValue).Select(f => f.Name).ToArray();
             _names.Add(fields, names);
         }
 
         return names;
     }
+
+    /// <summary>Whether <see cref="Fill"/> sets a value for the field: every field but the discovery header.</summary>
+    private static bool HoldsValue(LayoutField field) => field.Kind != FieldKind.DiscoveryHeader;
 
     // A list's items, each filled; a list the scenario leaves out gets one item.
     private FieldValues[] FillList(IReadOnlyList<LayoutField> fields, IReadOnlyList<FieldValues>? given, Host host, EventStamp stamp)
