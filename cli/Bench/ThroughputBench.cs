@@ -34,15 +34,6 @@ internal static class ThroughputBench
     /// <summary>Records the clients of an unmeasured run stream before each measured run with as many clients.</summary>
     private const long PreRunRecords = 100_000;
 
-    /// <summary>Bytes of one raw TLS transfer.</summary>
-    private const long CeilingBytes = 1L << 30;
-
-    /// <summary>Unmeasured raw TLS transfers before the ceiling is measured: the second still ran faster than the first.</summary>
-    private const int CeilingWarmUps = 2;
-
-    /// <summary>Measured raw TLS transfers per client count: the ratios are taken to their median, and their spread is printed.</summary>
-    private const int CeilingRuns = 3;
-
     /// <summary>The options compared: the defaults, and the largest bundles with a wider window.</summary>
     public static readonly IReadOnlyList<(string Name, string[] Arguments)> Settings =
     [
@@ -55,16 +46,15 @@ internal static class ThroughputBench
     {
         // A short run (a smoke test of the bench) gets a shorter warm-up.
         var warmUp = Math.Min(WarmUpRecords, 10 * records);
-        output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1, each server warmed up with {warmUp} and each run preceded by an unmeasured one of {Math.Min(records, PreRunRecords)} with as many clients; raw TLS ceiling: the median of {CeilingRuns} transfers of {CeilingBytes >> 30} GiB after {CeilingWarmUps} unmeasured; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs; build: {BuildKind.Describe()}"));
-        var ceilings = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
-        foreach (var (k, ceiling) in ceilings)
-        {
-            output.WriteLine(Invariant($"raw TLS ceiling, {k,2} stream(s): {ceiling}"));
-        }
+        output.WriteLine(Invariant($"bench throughput: {records} records per run over TLS 1.2 on 127.0.0.1, each server warmed up with {warmUp} and each run preceded by an unmeasured one of {Math.Min(records, PreRunRecords)} with as many clients; raw TLS ceiling before each run: {CeilingMeter.Describe()}; load average {LoadAverage()}; {Environment.ProcessorCount} CPUs; build: {BuildKind.Describe()}"));
+        await using var ceiling = CeilingMeter.Create();
+        await ceiling.WarmUpAsync(clientCounts[0]).ConfigureAwait(false);
 
         // The clients' CPU is this process's over the measured window (nothing else runs in it then): on a machine with
-        // few cores, what the clients take is not there for the server.
-        output.WriteLine("options                  K    records  records/s     MB/s  of ceiling  server CPU s per 1M records (= µs/record)  server RSS MB  clients' CPU µs/record");
+        // few cores, what the clients take is not there for the server. The ceiling of each row is measured right
+        // before its run: raw TLS on a shared machine moves by a quarter within a minute, so one ceiling for the
+        // whole bench set early runs against a later machine.
+        output.WriteLine("options                  K    records  records/s     MB/s  of ceiling  server CPU s per 1M records (= µs/record)  server RSS MB  clients' CPU µs/record  raw TLS ceiling MB/s");
 
         // A history event is not always a record of the families the eNcore request names, so the server holds a
         // quarter more events than a run reads: a client never waits at the end of the history for records that will not come.
@@ -81,20 +71,14 @@ internal static class ThroughputBench
             foreach (var k in clientCounts)
             {
                 await RunClientsAsync(server, certificate, k, Math.Min(records, PreRunRecords) / k).ConfigureAwait(false);
+                var raw = await ceiling.MeasureAsync(k).ConfigureAwait(false);
                 var result = await RunClientsAsync(server, certificate, k, records / k).ConfigureAwait(false);
                 var rate = result.Records / result.Seconds;
                 var bytesPerSecond = result.Bytes / result.Seconds;
                 var cpuPerMillion = result.ServerCpu / result.Records * 1e6;
                 output.WriteLine(Invariant(
-                    $"{name,-22} {k,3} {result.Records,10} {rate,10:0} {bytesPerSecond / 1e6,8:0.0} {bytesPerSecond / ceilings[k].Median,10:0.0%} {cpuPerMillion,39:0.00} {server.ResidentBytes() / 1e6,14:0} {result.ClientCpu / result.Records * 1e6,23:0.00}"));
+                    $"{name,-22} {k,3} {result.Records,10} {rate,10:0} {bytesPerSecond / 1e6,8:0.0} {bytesPerSecond / raw.Median,10:0.0%} {cpuPerMillion,39:0.00} {server.ResidentBytes() / 1e6,14:0} {result.ClientCpu / result.Records * 1e6,23:0.00}  {raw}"));
             }
-        }
-
-        // The ceiling again: how far it moved while the servers ran is how far the ratios above can be trusted.
-        var after = await MeasureCeilingsAsync(clientCounts).ConfigureAwait(false);
-        foreach (var (k, ceiling) in after)
-        {
-            output.WriteLine(Invariant($"raw TLS ceiling after the servers, {k,2} stream(s): {ceiling} (before: {ceilings[k].Median / 1e6:0.0} MB/s)"));
         }
 
         output.WriteLine(Invariant($"load average after: {LoadAverage()}"));
@@ -129,43 +113,6 @@ internal static class ThroughputBench
 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    /// <summary>
-    /// The raw TLS ceiling for each client count: <see cref="CeilingRuns"/> transfers of 1 GiB after
-    /// <see cref="CeilingWarmUps"/> unmeasured ones. Measured cold, the first transfer in a process ran about a
-    /// third below the later ones (its TLS and socket code not yet tiered up), while the servers it is set against
-    /// are measured warm: a cold ceiling made every ratio look better than it was.
-    /// </summary>
-    private static async Task<Dictionary<int, Ceiling>> MeasureCeilingsAsync(IReadOnlyList<int> clientCounts)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-bench-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            using var data = EmulatorData.OpenOrCreate(directory);
-            for (var i = 0; i < CeilingWarmUps; i++)
-            {
-                await RawTlsCeiling.MeasureAsync(data.ServerCertificate, clientCounts[0], CeilingBytes).ConfigureAwait(false);
-            }
-
-            var ceilings = new Dictionary<int, Ceiling>();
-            foreach (var k in clientCounts)
-            {
-                var runs = new double[CeilingRuns];
-                for (var i = 0; i < runs.Length; i++)
-                {
-                    runs[i] = await RawTlsCeiling.MeasureAsync(data.ServerCertificate, k, CeilingBytes).ConfigureAwait(false);
-                }
-
-                ceilings[k] = new Ceiling(runs);
-            }
-
-            return ceilings;
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 
     private static async Task<RunResult> RunClientsAsync(BenchServer server, ClientCertificateBundle certificate, int clients, long recordsEach)
     {
@@ -277,13 +224,4 @@ internal static class ThroughputBench
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record RunResult(long Records, long Bytes, double Seconds, double ServerCpu, double ClientCpu);
-
-    /// <summary>Bytes per second of several raw TLS transfers; printed as the median with the spread of the runs.</summary>
-    private sealed class Ceiling(double[] runs)
-    {
-        public double Median { get; } = runs.Order().ElementAt(runs.Length / 2);
-
-        public override string ToString() =>
-            Invariant($"{Median / 1e6,8:0.0} MB/s (median of {runs.Length}: {runs.Min() / 1e6:0.0}-{runs.Max() / 1e6:0.0})");
-    }
 }
