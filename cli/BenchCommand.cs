@@ -30,12 +30,17 @@ public static class BenchCommand
         var records = CommandContext.Option("records", "N", "records streamed per run, shared by the clients (default 1,000,000)");
         var clients = CommandContext.Option("clients", "LIST", "comma-separated client counts (default 1,4,16)");
         var compare = CommandContext.Option("compare", "LIST", "';'-separated serve options to measure instead of the defaults and the best documented ones, e.g. \"--window 1;--window 4\"");
-        var throughput = new Command("throughput", "records/s, MB/s and server CPU per record for K eNcore-like clients, against raw TLS on loopback") { records, clients, compare };
+        var clientCommand = CommandContext.Option(
+            "client-command",
+            "COMMAND",
+            "also measure a client program of your own, K copies at once after the bench's clients: /bin/sh -c runs it with {host} {port} {cert} {key} (PEM files) {records} filled in, and its last line must be 'records=N bytes=M seconds=S'");
+        var throughput = new Command("throughput", "records/s, MB/s and server CPU per record for K eNcore-like clients, against raw TLS on loopback") { records, clients, compare, clientCommand };
         throughput.SetAction(parse => Bench.ThroughputBench.RunAsync(
             context.Output,
             OptionsBinder.Flag("records", parse.GetValue(records), text => OptionsBinder.Whole(text, 1_000, 10_000_000)) ?? 1_000_000,
             parse.GetValue(clients) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseClients).ToArray() : [1, 4, 16],
-            parse.GetValue(compare) is { } sets ? sets.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(set => (set, set.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToArray() : null));
+            parse.GetValue(compare) is { } sets ? sets.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(set => (set, set.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToArray() : null,
+            parse.GetValue(clientCommand)));
 
         var count = CommandContext.Option("count", "N", "idle sessions to open (default 10,000; raise the file limit with ulimit -n first)");
         var keepalive = CommandContext.Option("keepalive", "SECONDS", "the server's keep-alive interval (default 5)");

@@ -41,8 +41,11 @@ internal static class ThroughputBench
         ("bundle 1000, window 8", ["--bundle-events", "1000", "--window", "8"]),
     ];
 
-    /// <summary>Measures each of <paramref name="settings"/> (null: <see cref="Settings"/>) with every client count.</summary>
-    public static async Task<int> RunAsync(TextWriter output, long records, IReadOnlyList<int> clientCounts, IReadOnlyList<(string Name, string[] Arguments)>? settings = null)
+    /// <summary>
+    /// Measures each of <paramref name="settings"/> (null: <see cref="Settings"/>) with every client count and, given a
+    /// <paramref name="clientCommand"/>, that client program beside the bench's own clients (<see cref="ExternalClients"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(TextWriter output, long records, IReadOnlyList<int> clientCounts, IReadOnlyList<(string Name, string[] Arguments)>? settings = null, string? clientCommand = null)
     {
         // A short run (a smoke test of the bench) gets a shorter warm-up.
         var warmUp = Math.Min(WarmUpRecords, 10 * records);
@@ -64,6 +67,7 @@ internal static class ThroughputBench
             await using var server = await BenchServer.StartAsync(
                 ["--rate", "0", "--history", history, "--journal-capacity", history, .. arguments]).ConfigureAwait(false);
             using var certificate = server.Client.Load();
+            using var external = clientCommand is null ? null : ExternalClients.Prepare(clientCommand, certificate);
 
             // Unmeasured: the server's code is compiled and tiered up, as it is in a server that has streamed a while;
             // before each measured run, the code its clients make the server run (several clients share encodings).
@@ -73,11 +77,12 @@ internal static class ThroughputBench
                 await RunClientsAsync(server, certificate, k, Math.Min(records, PreRunRecords) / k).ConfigureAwait(false);
                 var raw = await ceiling.MeasureAsync(k).ConfigureAwait(false);
                 var result = await RunClientsAsync(server, certificate, k, records / k).ConfigureAwait(false);
-                var rate = result.Records / result.Seconds;
-                var bytesPerSecond = result.Bytes / result.Seconds;
-                var cpuPerMillion = result.ServerCpu / result.Records * 1e6;
-                output.WriteLine(Invariant(
-                    $"{name,-22} {k,3} {result.Records,10} {rate,10:0} {bytesPerSecond / 1e6,8:0.0} {bytesPerSecond / raw.Median,10:0.0%} {cpuPerMillion,39:0.00} {server.ResidentBytes() / 1e6,14:0} {result.ClientCpu / result.Records * 1e6,23:0.00}  {raw}"));
+                output.WriteLine(Row(name, k, result, raw, server));
+                if (external is not null)
+                {
+                    raw = await ceiling.MeasureAsync(k).ConfigureAwait(false);
+                    output.WriteLine(Row("  the client command", k, await external.RunAsync(server, k, records / k).ConfigureAwait(false), raw, server));
+                }
             }
         }
 
@@ -114,7 +119,7 @@ internal static class ThroughputBench
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static async Task<RunResult> RunClientsAsync(BenchServer server, ClientCertificateBundle certificate, int clients, long recordsEach)
+    private static async Task<ClientRun> RunClientsAsync(BenchServer server, ClientCertificateBundle certificate, int clients, long recordsEach)
     {
         // Connect every client first, so the handshakes are not part of the measured window.
         var connected = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => EStreamerClient.ConnectAsync(server.ClientOptions(certificate)))).ConfigureAwait(false);
@@ -129,7 +134,7 @@ internal static class ThroughputBench
             var cpu = server.CpuSeconds() - cpuBefore;
             self.Refresh();
             var clientCpu = (self.TotalProcessorTime - clientCpuBefore).TotalSeconds;
-            return new RunResult(counts.Sum(c => c.Records), counts.Sum(c => c.Bytes), seconds, cpu, clientCpu);
+            return new ClientRun(counts.Sum(c => c.Records), counts.Sum(c => c.Bytes), seconds, cpu, clientCpu);
         }
         finally
         {
@@ -221,7 +226,13 @@ internal static class ThroughputBench
         return (records, bytes);
     }
 
+    private static string Row(string name, int clients, ClientRun result, Ceiling raw, BenchServer server)
+    {
+        var bytesPerSecond = result.Bytes / result.Seconds;
+        return Invariant(
+            $"{name,-22} {clients,3} {result.Records,10} {result.Records / result.Seconds,10:0} {bytesPerSecond / 1e6,8:0.0} {bytesPerSecond / raw.Median,10:0.0%} {result.ServerCpu / result.Records * 1e6,39:0.00} {server.ResidentBytes() / 1e6,14:0} {result.ClientCpu / result.Records * 1e6,23:0.00}  {raw}");
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record RunResult(long Records, long Bytes, double Seconds, double ServerCpu, double ClientCpu);
 }
