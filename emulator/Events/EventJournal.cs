@@ -11,6 +11,7 @@ public sealed class EventJournal : IEventSource
     private readonly object _gate = new();
     private readonly Dictionary<IPAddress, HostProfile> _hosts = [];
     private readonly MetadataInterner _metadata = new();
+    private readonly BodyStore? _bodies;
     private readonly int _capacity;
 
     // A ring over a growing array: appending at the cap overwrites the oldest event in place, so a full
@@ -22,10 +23,16 @@ public sealed class EventJournal : IEventSource
     private long _nextSequence = 1;
     private long _dropped;
 
-    public EventJournal(int capacity = Server.EmulatorOptions.DefaultJournalCapacity)
+    /// <param name="capacity">Events held at most.</param>
+    /// <param name="storeBodies">
+    /// True (the server's way): events hold their records as stored bodies (<see cref="StoredBody"/>); false: as
+    /// the records themselves, which tests compare the bodies with.
+    /// </param>
+    public EventJournal(int capacity = Server.EmulatorOptions.DefaultJournalCapacity, bool storeBodies = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
+        _bodies = storeBodies ? new BodyStore() : null;
     }
 
     public event Action? Appended;
@@ -55,7 +62,7 @@ public sealed class EventJournal : IEventSource
             foreach (var (archiveTimestamp, record, metadata) in items)
             {
                 var last = _count > 0 ? At(_count - 1).ArchiveTimestamp : 0;
-                Add(new StoredEvent(_nextSequence++, Math.Max(archiveTimestamp, last), _metadata.Event(record), _metadata.List(metadata)));
+                Add(Store(_nextSequence++, Math.Max(archiveTimestamp, last), record, _metadata.List(metadata)));
             }
         }
 
@@ -74,6 +81,7 @@ public sealed class EventJournal : IEventSource
         lock (_gate)
         {
             _firstSequence = _nextSequence;
+            _bodies?.Clear();
             Array.Clear(_ring);
             _head = 0;
             _count = 0;
@@ -159,6 +167,23 @@ public sealed class EventJournal : IEventSource
         }
 
         return _firstSequence + low;
+    }
+
+    /// <summary>
+    /// The event to hold: a metadata record as the one instance of its value (sessions tell "sent before?" by
+    /// reference), any other record as its stored body when the journal stores bodies and the record's own layout
+    /// can carry it.
+    /// </summary>
+    private StoredEvent Store(long sequence, uint archiveTimestamp, Protocol.Records.IRecord record, IReadOnlyList<Protocol.Records.IRecord> metadata)
+    {
+        if (Protocol.Negotiation.RecordFamilies.FamilyOf(record.RecordType) == Protocol.Negotiation.EventFamily.Metadata)
+        {
+            return new StoredEvent(sequence, archiveTimestamp, _metadata.Event(record), metadata);
+        }
+
+        return _bodies is not null && _bodies.TryAdd(record, out var body)
+            ? new StoredEvent(sequence, archiveTimestamp, record.RecordType, body, metadata)
+            : new StoredEvent(sequence, archiveTimestamp, record, metadata);
     }
 
     /// <summary>The held event <paramref name="index"/> places after the oldest.</summary>

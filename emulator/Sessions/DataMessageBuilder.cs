@@ -11,27 +11,35 @@ namespace EStreamer.Emulator.Sessions;
 /// A record a session is about to send: a stored event (its journal <see cref="Sequence"/>, from 1), or metadata
 /// (sequence 0) that rides with one. For an event the archive timestamp is the stored one with the extended
 /// header and 0 without, as the shared payloads are keyed by the header form. The type is carried beside the
-/// record so that an event whose payload another session encoded is sent without reading the record at all.
+/// record so that an event whose payload another session encoded is sent without reading the record at all. An
+/// event holds its record as the journal does: as itself (<see cref="HeldRecord"/>) or as its stored body.
 /// </summary>
-internal readonly record struct PendingItem(IRecord Record, RecordType Type, long Sequence, uint ArchiveTimestamp)
+internal readonly record struct PendingItem(IRecord? HeldRecord, StoredBody Body, RecordType Type, long Sequence, uint ArchiveTimestamp)
 {
     /// <summary>A stored event, sent with <paramref name="archiveTimestamp"/> (its own, or 0 without the extended header).</summary>
     public static PendingItem ForEvent(in StoredEvent stored, uint archiveTimestamp) =>
-        new(stored.Record, stored.Type, stored.Sequence, archiveTimestamp);
+        new(stored.HeldRecord, stored.Body, stored.Type, stored.Sequence, archiveTimestamp);
 
     /// <summary>A metadata record: no sequence, archive timestamp 0 (reference 4.2).</summary>
-    public static PendingItem ForMetadata(IRecord record) => new(record, record.RecordType, 0, 0);
+    public static PendingItem ForMetadata(IRecord record) => new(record, default, record.RecordType, 0, 0);
 
     /// <summary>True for a stored event, false for metadata riding with one.</summary>
     public bool IsEvent => Sequence > 0;
+
+    /// <summary>The record: the one held, or decoded from the stored body (a new object on every read).</summary>
+    public IRecord Record => HeldRecord ?? Body.Decode(Type);
+
+    /// <summary>What tells this event's record apart from others kept at the same sequence: the record held, or the array of its body.</summary>
+    public object Holder => (object?)HeldRecord ?? Body.Chunk;
 }
 
 /// <summary>
 /// Builds a session's data messages straight into bytes, a bundle (reference 6.3) or one Event Data message
 /// (reference 6.1) per item, with the same bytes <see cref="MessageCodec"/> writes for those messages. A stored
-/// event's payload comes from <see cref="SharedEncodings"/> when another session with the same layout encoded
-/// it; otherwise it is shaped for this session's negotiation and encoded into the thread's scratch writer
-/// (and, while other sessions read the same source, kept for them).
+/// event's payload is its stored body when this session's negotiation sends the record as it is; otherwise it
+/// comes from <see cref="SharedEncodings"/> when another session with the same layout encoded it, or it is
+/// decoded, shaped for this session's negotiation and encoded into the thread's scratch writer (and, while other
+/// sessions read the same source, kept for them).
 /// </summary>
 internal sealed class DataMessageBuilder
 {
@@ -129,6 +137,13 @@ internal sealed class DataMessageBuilder
         if (item.IsEvent && negotiation.Streamed.TryGetValue(RecordFamilies.FamilyOf(item.Type), out var streamed))
         {
             layout = streamed;
+            if (!item.Body.IsEmpty && negotiation.WritesAsIs(item.Type, item.Body.OwnBlockType))
+            {
+                // The stored body is what this client gets: copied, nothing encoded.
+                RecordCodec.WritePayload(scratch, item.Type, item.Body.Span, item.ArchiveTimestamp, _extendedHeader);
+                return new Payload(start, scratch.Position - start);
+            }
+
             if (_shared.TryCopy(item, negotiation.Profile, streamed, _extendedHeader, scratch))
             {
                 return new Payload(start, scratch.Position - start);

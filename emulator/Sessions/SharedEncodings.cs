@@ -114,7 +114,8 @@ internal sealed class SharedEncodings
         payload.CopyTo(bytes);
         slot.Length = payload.Length;
         slot.Sequence = item.Sequence;
-        slot.Record = item.Record;
+        slot.Holder = item.Holder;
+        slot.Offset = item.Body.Offset;
         slot.Layout = layout;
         slot.Profile = profile;
         slot.ExtendedHeader = extendedHeader;
@@ -132,7 +133,8 @@ internal sealed class SharedEncodings
         // copy catches the rest, and the length check keeps a mixed read inside the buffer.
         return (version & 1) == 0
             && slot.Sequence == item.Sequence
-            && ReferenceEquals(slot.Record, item.Record)
+            && ReferenceEquals(slot.Holder, item.Holder)
+            && slot.Offset == item.Body.Offset
             && slot.Profile == profile
             && ReferenceEquals(slot.Layout, layout)
             && slot.ExtendedHeader == extendedHeader
@@ -146,7 +148,8 @@ internal sealed class SharedEncodings
     {
         public int Version;
         public long Sequence;
-        public IRecord? Record;
+        public object? Holder;
+        public int Offset;
         public FamilyLayout? Layout;
         public ClientProfile Profile;
         public bool ExtendedHeader;

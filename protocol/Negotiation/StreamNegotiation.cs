@@ -139,17 +139,34 @@ public sealed class StreamNegotiation
             return LegacyForms.Convert(record, layout);
         }
 
-        if (record is not IVersionedRecord versioned)
-        {
-            return record;
-        }
-
-        if (ProfileBlocks.TryGetValue((Profile, record.RecordType), out var wanted)
-            || (layout is not null && layout.BlockTypes.TryGetValue(record.RecordType, out wanted)))
+        if (record is IVersionedRecord versioned && WantedBlock(record.RecordType, layout) is { } wanted)
         {
             blockType = wanted == versioned.BlockType ? null : wanted;
         }
 
         return record;
     }
+
+    /// <summary>
+    /// True when a record of <paramref name="recordType"/> goes to this client exactly as it writes itself
+    /// (<see cref="IRecord.WriteBody"/>): <see cref="ShapeForWriting"/> would give no legacy form and no other
+    /// block type. <paramref name="ownBlockType"/> is the record's own block type, null for a record that is not versioned.
+    /// </summary>
+    public bool WritesAsIs(RecordType recordType, uint? ownBlockType)
+    {
+        _streamed.TryGetValue(RecordFamilies.FamilyOf(recordType), out var layout);
+        if (layout is not null && layout.Legacy != LegacyForm.None)
+        {
+            return false;
+        }
+
+        return ownBlockType is not { } own || WantedBlock(recordType, layout) is not { } wanted || wanted == own;
+    }
+
+    /// <summary>The block type a versioned record of <paramref name="recordType"/> is written in: the client profile's, else the layout's; null for its own.</summary>
+    private uint? WantedBlock(RecordType recordType, FamilyLayout? layout) =>
+        ProfileBlocks.TryGetValue((Profile, recordType), out var wanted)
+        || (layout is not null && layout.BlockTypes.TryGetValue(recordType, out wanted))
+            ? wanted
+            : null;
 }

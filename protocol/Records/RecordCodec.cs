@@ -21,14 +21,7 @@ public static class RecordCodec
     /// </summary>
     public static void WritePayload(WireWriter writer, IRecord record, uint archiveTimestamp, bool extendedHeader, uint reserved = 0, uint? blockType = null)
     {
-        writer.WriteUInt32((uint)record.RecordType);
-        var lengthAt = writer.ReserveUInt32();
-        if (extendedHeader)
-        {
-            writer.WriteUInt32(archiveTimestamp);
-            writer.WriteUInt32(reserved);
-        }
-
+        var lengthAt = WriteHeader(writer, record.RecordType, archiveTimestamp, extendedHeader, reserved);
         var bodyStart = writer.Position;
         if (blockType is { } block && record is IVersionedRecord versioned)
         {
@@ -40,6 +33,28 @@ public static class RecordCodec
         }
 
         writer.PatchUInt32(lengthAt, (uint)(writer.Position - bodyStart));
+    }
+
+    /// <summary>The same payload from a body already encoded (what <see cref="IRecord.WriteBody"/> wrote for a record of <paramref name="recordType"/>).</summary>
+    public static void WritePayload(WireWriter writer, RecordType recordType, ReadOnlySpan<byte> body, uint archiveTimestamp, bool extendedHeader, uint reserved = 0)
+    {
+        var lengthAt = WriteHeader(writer, recordType, archiveTimestamp, extendedHeader, reserved);
+        writer.WriteBytes(body);
+        writer.PatchUInt32(lengthAt, (uint)body.Length);
+    }
+
+    /// <summary>Record type, a place for the record length (returned, to patch once the body is written), [archive timestamp, reserved].</summary>
+    private static int WriteHeader(WireWriter writer, RecordType recordType, uint archiveTimestamp, bool extendedHeader, uint reserved)
+    {
+        writer.WriteUInt32((uint)recordType);
+        var lengthAt = writer.ReserveUInt32();
+        if (extendedHeader)
+        {
+            writer.WriteUInt32(archiveTimestamp);
+            writer.WriteUInt32(reserved);
+        }
+
+        return lengthAt;
     }
 
     /// <summary>
