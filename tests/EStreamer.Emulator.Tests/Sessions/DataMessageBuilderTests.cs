@@ -83,10 +83,11 @@ public sealed class DataMessageBuilderTests
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
-        builder.Bundle(PooledByteBufferAllocator.Default, 1, 1, items).Release();
+        var pool = new PooledByteBufferAllocator();
+        builder.Bundle(pool, 1, 1, items).Release();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var bundle = builder.Bundle(PooledByteBufferAllocator.Default, 1, 2, items);
+        var bundle = builder.Bundle(pool, 1, 2, items);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         bundle.Release();
 
@@ -109,9 +110,11 @@ public sealed class DataMessageBuilderTests
         var second = new DataMessageBuilder(shared);
         second.Configure(negotiation, extendedHeader: true);
 
-        // One bundle each first: the slots get their buffers, the code its first run.
-        first.Bundle(PooledByteBufferAllocator.Default, 1, 1, items).Release();
-        second.Bundle(PooledByteBufferAllocator.Default, 2, 1, items).Release();
+        // One bundle each first: the slots get their buffers, the code its first run. A pool of this test's own, so
+        // that what other tests running meanwhile take from the shared one cannot make it grow here.
+        var pool = new PooledByteBufferAllocator();
+        first.Bundle(pool, 1, 1, items).Release();
+        second.Bundle(pool, 2, 1, items).Release();
 
         // The other header form is another key: the first session encodes and keeps every payload again, in the
         // slots' buffers; the second copies them.
@@ -122,7 +125,7 @@ public sealed class DataMessageBuilderTests
         foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var bundle = builder.Bundle(PooledByteBufferAllocator.Default, 1, 2, otherForm);
+            var bundle = builder.Bundle(pool, 1, 2, otherForm);
             allocated[index] = GC.GetAllocatedBytesForCurrentThread() - before;
             bundle.Release();
         }
