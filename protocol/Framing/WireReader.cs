@@ -100,8 +100,10 @@ public ref struct WireReader
     public WireReader ReadBlock(string field, out uint blockType)
     {
         var at = Offset;
-        blockType = ReadUInt32(field + " block type");
-        var length = ReadUInt32(field + " block length");
+
+        // The field names of the header's two words are made only for the error: a record reads dozens of blocks.
+        blockType = ReadUInt32(Remaining >= 4 ? field : field + " block type");
+        var length = ReadUInt32(Remaining >= 4 ? field : field + " block length");
         if (length < 8)
         {
             throw new ProtocolException(field, at, $"block length {length} is below the 8-byte block header");

@@ -30,7 +30,11 @@ public static class RecordCatalog
         }
 
         var record = read(recordType, ref reader);
-        reader.ExpectEnd($"record {(uint)recordType} body");
+        if (!reader.IsAtEnd)
+        {
+            // The field name is made only for the error.
+            reader.ExpectEnd($"record {(uint)recordType} body");
+        }
         return record;
     }
 

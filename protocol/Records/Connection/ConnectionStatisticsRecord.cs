@@ -545,9 +545,18 @@ public sealed record ConnectionStatisticsRecord : IVersionedRecord
     private static EquatableArray<uint> ReadMonitorRules(ref WireReader reader)
     {
         var rules = new uint[MonitorRuleCount];
+        if (reader.Remaining < rules.Length * sizeof(uint))
+        {
+            // Short: name the rule the bytes run out in (the names are made only for this error).
+            for (var i = 0; i < rules.Length; i++)
+            {
+                rules[i] = reader.ReadUInt32($"monitor rule {i + 1}");
+            }
+        }
+
         for (var i = 0; i < rules.Length; i++)
         {
-            rules[i] = reader.ReadUInt32($"monitor rule {i + 1}");
+            rules[i] = reader.ReadUInt32("monitor rules");
         }
 
         return rules;

@@ -164,7 +164,10 @@ public static class LayoutCodec
     {
         var body = reader.ReadBlock(path, block.BlockType);
         var values = Read(ref body, block.Fields, path);
-        body.ExpectEnd($"{path} (block {block.BlockType})");
+        if (!body.IsAtEnd)
+        {
+            body.ExpectEnd($"{path} (block {block.BlockType})");
+        }
         return values;
     }
 
