@@ -9,7 +9,7 @@ namespace EStreamer.Codec.Benchmarks;
 /// <summary>
 /// What a lone session runs for each bundle when it streams a history far larger than the CPU's caches: read the
 /// next events from a journal of a million built-in events, pick the items the eNcore 5.2 negotiation grants, and
-/// build the bundle. <see cref="EncoderBenchmarks"/> encodes the same 100 records again and again, which stay in
+/// build the bundle. <see cref="EncoderBenchmarks"/> bundles the same 100 records again and again, which stay in
 /// the cache; here every event is met once per pass over the journal, as in `bench throughput`, so the difference
 /// between the two is what reading held events from memory costs. The set-up generates the history (seconds).
 /// The second benchmark is two sessions streaming side by side, as `bench throughput`'s clients do, one trailing
