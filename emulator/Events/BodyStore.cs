@@ -19,9 +19,17 @@ internal sealed class BodyStore
     private byte[] _chunk = [];
     private int _used;
 
-    /// <summary>Encodes <paramref name="record"/>'s body; false, with nothing stored, when the record cannot be written in its own layout.</summary>
+    /// <summary>Encodes <paramref name="record"/>'s body; false, with nothing stored, for a record of raw bytes or one that cannot be written in its own layout.</summary>
     public bool TryAdd(IRecord record, out StoredBody body)
     {
+        if (record is OpaqueRecord)
+        {
+            // Bytes given as they are need not be what a decoder of their record type reads: held as themselves,
+            // they go to every client exactly as given.
+            body = default;
+            return false;
+        }
+
         _scratch.Reset();
         try
         {

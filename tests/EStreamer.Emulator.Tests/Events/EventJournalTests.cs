@@ -88,5 +88,42 @@ public sealed class EventJournalTests
         }
     }
 
+    [Test]
+    public void Events_hold_their_records_as_bodies_packed_together_and_other_records_as_themselves()
+    {
+        var journal = new EventJournal(capacity: 10);
+        var first = Support.TestRecords.HopsChange(1, 3);
+        var second = Support.TestRecords.HopsChange(2, 4);
+        var device = new IdNameRecord(RecordType.ManagedDevice, 7, "edge-7");
+        var large = new Protocol.Records.Intrusion.PacketRecord(1, 2, 3, 3, 0, Protocol.Records.Intrusion.PacketRecord.Ethernet, new byte[BodyStore.ChunkBytes / 4]);
+
+        // Hops is one byte on the wire: 300 does not fit, so the record cannot be stored as a body.
+        var unencodable = Support.TestRecords.HopsChange(5, 300);
+        journal.Append(1, first, []);
+        journal.Append(2, second, []);
+        journal.Append(3, device, []);
+        journal.Append(4, large, []);
+        journal.Append(5, unencodable, []);
+        journal.Append(6, Record(6), []);
+
+        var held = new List<StoredEvent>();
+        journal.Read(journal.StartSequence(0), 10, held);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(held[0].HeldRecord, Is.Null, "an event record is held as its body");
+            Assert.That(held[0].Body.Span.ToArray(), Is.EqualTo(RecordCodec.WriteBody(first)), "the body is what the record writes of itself");
+            Assert.That(held[1].Body.Chunk, Is.SameAs(held[0].Body.Chunk), "bodies share an array");
+            Assert.That(held[1].Body.Offset, Is.EqualTo(held[0].Body.Offset + held[0].Body.Length));
+            Assert.That(held[1].Record, Is.EqualTo(second), "the record decodes from its body");
+            Assert.That(held[2].HeldRecord, Is.SameAs(device), "metadata is held as itself");
+            Assert.That(held[3].Body.Chunk, Is.Not.SameAs(held[0].Body.Chunk), "a large body gets an array of its own");
+            Assert.That(held[3].Body.Length, Is.EqualTo(held[3].Body.Chunk.Length));
+            Assert.That(held[3].Record, Is.EqualTo(large));
+            Assert.That(held[4].HeldRecord, Is.SameAs(unencodable), "a record its own layout cannot carry is held as itself");
+            Assert.That(held[5].HeldRecord, Is.EqualTo(Record(6)), "raw bytes are held as themselves, to go out exactly as given");
+            Assert.That(held[5].Body.IsEmpty, Is.True);
+        }
+    }
+
     private static OpaqueRecord Record(uint marker) => new((RecordType)marker, new byte[] { 1, 2, 3 });
 }
