@@ -35,7 +35,7 @@ internal sealed class BodyStore
         {
             record.WriteBody(_scratch);
         }
-        catch (Exception failure) when (failure is OverflowException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception failure) when (RecordCodec.IsUnwritableValue(failure))
         {
             // A scripted value its own layout cannot carry: the journal holds the record, and a session that sends
             // it reports the record then, as for any record it cannot encode.

@@ -156,7 +156,7 @@ internal sealed class DataMessageBuilder
             var shaped = negotiation.ShapeForWriting(item.Record, out var blockType);
             RecordCodec.WritePayload(scratch, shaped, item.ArchiveTimestamp, _extendedHeader, blockType: blockType);
         }
-        catch (Exception failure) when (failure is OverflowException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception failure) when (RecordCodec.IsUnwritableValue(failure))
         {
             var type = item.Type;
             var which = item.IsEvent ? $"event {item.Sequence}, record {type} ({(uint)type})" : $"metadata record {type} ({(uint)type})";

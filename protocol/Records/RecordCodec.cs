@@ -103,6 +103,13 @@ public static class RecordCodec
         return RecordCatalog.ReadBody(recordType, ref reader);
     }
 
+    /// <summary>
+    /// True for the failures a record writer raises for a value its layout cannot carry (a number out of range, a
+    /// text too long for its length field, a value of the wrong kind): the record cannot be written, as opposed to a fault of the writer.
+    /// </summary>
+    public static bool IsUnwritableValue(Exception failure) =>
+        failure is OverflowException or ArgumentException or InvalidOperationException or FormatException;
+
     /// <summary>Encodes a record body alone into a new array (tests, golden vectors).</summary>
     public static byte[] WriteBody(IRecord record)
     {
