@@ -178,7 +178,7 @@ public sealed class EventJournal : IEventSource
     {
         if (Protocol.Negotiation.RecordFamilies.FamilyOf(record.RecordType) == Protocol.Negotiation.EventFamily.Metadata)
         {
-            return new StoredEvent(sequence, archiveTimestamp, _metadata.Event(record), metadata);
+            return new StoredEvent(sequence, archiveTimestamp, _metadata.Intern(record), metadata);
         }
 
         return _bodies is not null && _bodies.TryAdd(record, out var body)

@@ -1,4 +1,3 @@
-using EStreamer.Protocol.Negotiation;
 using EStreamer.Protocol.Records;
 
 namespace EStreamer.Emulator.Events;
@@ -23,9 +22,6 @@ internal sealed class MetadataInterner
     // same metadata, so most lists are checked once rather than item by item per event.
     private readonly HashSet<IReadOnlyList<IRecord>> _canonicalLists = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The record itself when it is not metadata, else the one instance of its value.</summary>
-    public IRecord Event(IRecord record) =>
-        RecordFamilies.FamilyOf(record.RecordType) == EventFamily.Metadata ? Intern(record) : record;
 
     /// <summary>The list itself when every item is already the instance of its value, else a copy that uses those instances.</summary>
     public IReadOnlyList<IRecord> List(IReadOnlyList<IRecord> metadata)
@@ -63,7 +59,8 @@ internal sealed class MetadataInterner
         return copy ?? metadata;
     }
 
-    private IRecord Intern(IRecord record)
+    /// <summary>The one instance of the metadata record's value (the record itself past the cap).</summary>
+    public IRecord Intern(IRecord record)
     {
         if (_canonical.Contains(record))
         {
