@@ -21,8 +21,7 @@ public readonly record struct StoredEvent
     private readonly object _held;
     private readonly int _offset;
     private readonly int _length;
-    private readonly uint _ownBlockType;
-    private readonly bool _versioned;
+    private readonly uint? _ownBlockType;
 
     /// <summary>An event that holds its record as it is.</summary>
     public StoredEvent(long sequence, uint archiveTimestamp, IRecord record, IReadOnlyList<IRecord> metadata)
@@ -42,8 +41,7 @@ public readonly record struct StoredEvent
         _held = body.Chunk;
         _offset = body.Offset;
         _length = body.Length;
-        _ownBlockType = body.OwnBlockType ?? 0;
-        _versioned = body.OwnBlockType.HasValue;
+        _ownBlockType = body.OwnBlockType;
         Type = type;
         Metadata = metadata;
     }
@@ -59,7 +57,7 @@ public readonly record struct StoredEvent
     public IRecord? HeldRecord => _held as IRecord;
 
     /// <summary>The stored body; empty when the event holds the record itself.</summary>
-    public StoredBody Body => _held is byte[] chunk ? new StoredBody(chunk, _offset, _length, _versioned ? _ownBlockType : null) : default;
+    public StoredBody Body => _held is byte[] chunk ? new StoredBody(chunk, _offset, _length, _ownBlockType) : default;
 
     /// <summary>The record's type, read once when the event is stored.</summary>
     public RecordType Type { get; }
