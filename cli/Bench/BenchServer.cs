@@ -42,7 +42,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>Starts `serve` with <paramref name="arguments"/> (port, data folder and control API are set here) and waits for it to say it is ready.</summary>
     public static async Task<BenchServer> StartAsync(IEnumerable<string> arguments)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-bench-" + Guid.NewGuid().ToString("N")[..12]);
+        var directory = NewFolderPath();
         string pkcs12, password;
         using (var data = EmulatorData.OpenOrCreate(directory))
         {
@@ -96,13 +96,23 @@ internal sealed class BenchServer : IAsyncDisposable
         }
     }
 
-    /// <summary>User plus system CPU seconds the server has used (/proc/PID/stat, clock ticks of 1/100 s).</summary>
-    public double CpuSeconds()
+    /// <summary>User plus system CPU seconds the server has used (/proc/PID/stat utime and stime).</summary>
+    public double CpuSeconds() => StatCpuSeconds($"/proc/{_process.Id}/stat", userField: 11);
+
+    /// <summary>
+    /// A user and a system CPU time in clock ticks of 1/100 s, side by side in a /proc stat file: the fields after the
+    /// process name, counted from its state (0), <paramref name="userField"/> and the one after it.
+    /// </summary>
+    public static double StatCpuSeconds(string statFile, int userField)
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText(statFile);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        return (long.Parse(fields[userField], CultureInfo.InvariantCulture) + long.Parse(fields[userField + 1], CultureInfo.InvariantCulture)) / 100.0;
     }
+
+    /// <summary>A new folder path under the temporary folder for one measurement's files, named <paramref name="name"/>-RANDOM.</summary>
+    public static string NewFolderPath(string name = "estreamer-bench") =>
+        Path.Combine(Path.GetTempPath(), name + "-" + Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>Resident memory in bytes (/proc/PID/status VmRSS).</summary>
     public long ResidentBytes()

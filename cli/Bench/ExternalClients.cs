@@ -32,7 +32,7 @@ internal sealed partial class ExternalClients : IDisposable
     /// <summary>Writes the client's certificate and key where the command can read them (a folder of its own, readable by this user only).</summary>
     public static ExternalClients Prepare(string template, ClientCertificateBundle client)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-bench-client-" + Guid.NewGuid().ToString("N")[..12]);
+        var directory = BenchServer.NewFolderPath("estreamer-bench-client");
         Directory.CreateDirectory(directory);
         if (!OperatingSystem.IsWindows())
         {
@@ -100,12 +100,7 @@ internal sealed partial class ExternalClients : IDisposable
     }
 
     /// <summary>User plus system CPU seconds of this process's children that have ended (/proc/self/stat cutime and cstime).</summary>
-    private static double ReapedChildrenCpuSeconds()
-    {
-        var stat = File.ReadAllText("/proc/self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
-    }
+    private static double ReapedChildrenCpuSeconds() => BenchServer.StatCpuSeconds("/proc/self/stat", userField: 13);
 
     [GeneratedRegex(@"^records=(\d+) bytes=(\d+) seconds=([0-9.]+(?:[eE][-+]?\d+)?)$")]
     private static partial Regex Report();

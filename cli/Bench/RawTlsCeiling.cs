@@ -109,7 +109,7 @@ internal sealed class CeilingMeter : IAsyncDisposable
     /// <summary>A meter with a certificate of its own, made as the server makes its own (in a folder removed on disposal).</summary>
     public static CeilingMeter Create()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "estreamer-bench-" + Guid.NewGuid().ToString("N")[..12]);
+        var directory = BenchServer.NewFolderPath();
         return new CeilingMeter(directory, EStreamer.Emulator.Server.EmulatorData.OpenOrCreate(directory));
     }
 
