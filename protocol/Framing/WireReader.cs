@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace EStreamer.Protocol.Framing;
@@ -186,6 +188,37 @@ public ref struct WireReader
         {
             throw new ProtocolException(what, Offset, $"{Remaining} bytes left after the last field");
         }
+    }
+
+    /// <summary>
+    /// <see cref="ExpectEnd(string)"/> with a name made of parts (<c>$"record {type} body"</c>), which is formatted
+    /// only when bytes are left: every record and block decoded ends with this check.
+    /// </summary>
+    public readonly void ExpectEnd([InterpolatedStringHandlerArgument("")] ref EndCheckName what)
+    {
+        if (!IsAtEnd)
+        {
+            ExpectEnd(what.ToStringAndClear());
+        }
+    }
+
+    /// <summary>The name an <see cref="ExpectEnd(ref EndCheckName)"/> reports, formatted only when the check fails.</summary>
+    [InterpolatedStringHandler]
+    public ref struct EndCheckName
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public EndCheckName(int literalLength, int formattedCount, WireReader reader, out bool needed)
+        {
+            needed = !reader.IsAtEnd;
+            _text = needed ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
     }
 
     private ReadOnlySpan<byte> Take(int count, string field)

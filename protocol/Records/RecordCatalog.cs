@@ -30,11 +30,7 @@ public static class RecordCatalog
         }
 
         var record = read(recordType, ref reader);
-        if (!reader.IsAtEnd)
-        {
-            // The field name is made only for the error.
-            reader.ExpectEnd($"record {(uint)recordType} body");
-        }
+        reader.ExpectEnd($"record {(uint)recordType} body");
         return record;
     }
 

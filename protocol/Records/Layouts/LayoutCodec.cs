@@ -164,10 +164,7 @@ public static class LayoutCodec
     {
         var body = reader.ReadBlock(path, block.BlockType);
         var values = Read(ref body, block.Fields, path);
-        if (!body.IsAtEnd)
-        {
-            body.ExpectEnd($"{path} (block {block.BlockType})");
-        }
+        body.ExpectEnd($"{path} (block {block.BlockType})");
         return values;
     }
 

@@ -2,7 +2,10 @@ using EStreamer.Protocol.Framing;
 
 namespace EStreamer.Protocol.Tests.Framing;
 
-/// <summary>A block header cut short names the word it is cut in, and the offset where that word starts.</summary>
+/// <summary>
+/// A block header cut short names the word it is cut in, and the offset where that word starts; the end check
+/// names what has bytes left over, and makes that name only then.
+/// </summary>
 public sealed class WireReaderBlockTests
 {
     [TestCase("0000", "string block type", 0)]
@@ -31,5 +34,37 @@ public sealed class WireReaderBlockTests
         var (remaining, atEnd) = (body.Remaining, reader.IsAtEnd);
 
         Assert.That((blockType, remaining, atEnd), Is.EqualTo((4u, 3, true)));
+    }
+
+    [Test]
+    public void The_end_check_names_what_has_bytes_left_over()
+    {
+        var reader = new WireReader(Hex.Parse("00000004 0000"));
+        reader.ReadUInt32("first");
+        var recordType = 71u;
+        ProtocolException? error = null;
+        try
+        {
+            reader.ExpectEnd($"record {recordType} body");
+        }
+        catch (ProtocolException failure)
+        {
+            error = failure;
+        }
+
+        Assert.That((error?.Field, error?.Offset), Is.EqualTo(("record 71 body", 4)));
+    }
+
+    [Test]
+    public void The_end_check_makes_no_name_when_nothing_is_left()
+    {
+        var reader = new WireReader(Hex.Parse("00000004"));
+        reader.ReadUInt32("first");
+        var recordType = 71u;
+        reader.ExpectEnd($"record {recordType} body");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        reader.ExpectEnd($"record {recordType} body");
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
 }
