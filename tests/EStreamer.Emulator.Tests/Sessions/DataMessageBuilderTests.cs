@@ -83,13 +83,17 @@ public sealed class DataMessageBuilderTests
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
-        var pool = new PooledByteBufferAllocator();
-        builder.Bundle(pool, 1, 1, items).Release();
+        var allocated = OwnThread.Run(() =>
+        {
+            var pool = new PooledByteBufferAllocator();
+            builder.Bundle(pool, 1, 1, items).Release();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var bundle = builder.Bundle(pool, 1, 2, items);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        bundle.Release();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var bundle = builder.Bundle(pool, 1, 2, items);
+            var measured = GC.GetAllocatedBytesForCurrentThread() - before;
+            bundle.Release();
+            return measured;
+        });
 
         // The pooled buffer's bookkeeping may allocate a little per bundle; a kept payload per record would be
         // hundreds of bytes each.
@@ -110,25 +114,30 @@ public sealed class DataMessageBuilderTests
         var second = new DataMessageBuilder(shared);
         second.Configure(negotiation, extendedHeader: true);
 
-        // One bundle each first: the slots get their buffers, the code its first run. A pool of this test's own, so
-        // that what other tests running meanwhile take from the shared one cannot make it grow here.
-        var pool = new PooledByteBufferAllocator();
-        first.Bundle(pool, 1, 1, items).Release();
-        second.Bundle(pool, 2, 1, items).Release();
-
-        // The other header form is another key: the first session encodes and keeps every payload again, in the
-        // slots' buffers; the second copies them.
-        var otherForm = items.Select(i => i with { ArchiveTimestamp = 0 }).ToList();
-        first.Configure(negotiation, extendedHeader: false);
-        second.Configure(negotiation, extendedHeader: false);
-        var allocated = new long[2];
-        foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
+        var allocated = OwnThread.Run(() =>
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var bundle = builder.Bundle(pool, 1, 2, otherForm);
-            allocated[index] = GC.GetAllocatedBytesForCurrentThread() - before;
-            bundle.Release();
-        }
+            // One bundle each first: the slots get their buffers, the code its first run. A pool of this test's own, so
+            // that what other tests running meanwhile take from the shared one cannot make it grow here.
+            var pool = new PooledByteBufferAllocator();
+            first.Bundle(pool, 1, 1, items).Release();
+            second.Bundle(pool, 2, 1, items).Release();
+
+            // The other header form is another key: the first session encodes and keeps every payload again, in the
+            // slots' buffers; the second copies them.
+            var otherForm = items.Select(i => i with { ArchiveTimestamp = 0 }).ToList();
+            first.Configure(negotiation, extendedHeader: false);
+            second.Configure(negotiation, extendedHeader: false);
+            var measured = new long[2];
+            foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var bundle = builder.Bundle(pool, 1, 2, otherForm);
+                measured[index] = GC.GetAllocatedBytesForCurrentThread() - before;
+                bundle.Release();
+            }
+
+            return measured;
+        });
 
         Assert.That(shared.Holds(items[^1], negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(items[^1].Record.RecordType)], extendedHeader: false), Is.True);
         Assert.That(allocated, Is.All.LessThan(1024), $"{allocated[0]} and {allocated[1]} bytes for bundles of {items.Count} records");
