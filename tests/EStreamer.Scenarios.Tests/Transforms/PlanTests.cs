@@ -20,6 +20,31 @@ public sealed class PlanTests
         Assert.That(second, Is.EqualTo(first));
     }
 
+    // What a seed produces is part of the scenario format's promise: a client's test that recorded a run must see
+    // the same run after the emulator changes. These pins were taken from the shipped examples; a change that
+    // moves any offset, record byte, metadata list or duplicate of their first 30,000 events fails here.
+    [TestCase("quickstart", "D7D39AEE63D91438127CF6F17D505633")]
+    [TestCase("every-record", "AF0B8E45F87EF55115D4F35614E5972C")]
+    [TestCase("duplicates-on-reconnect", "9169FEEC93FD7EEC3C92C6F6B81FF5F9")]
+    public void What_a_seed_produces_stays_the_same(string name, string pinned)
+    {
+        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var planned in Plans.Example(name).Compile(Plans.Start).Events.Take(30_000))
+        {
+            digest.AppendData(BitConverter.GetBytes(planned.Offset.Ticks));
+            digest.AppendData(BitConverter.GetBytes((uint)planned.Record.RecordType));
+            digest.AppendData(Plans.Bytes(planned.Record));
+            foreach (var metadata in planned.Metadata)
+            {
+                digest.AppendData(Plans.Bytes(metadata));
+            }
+
+            digest.AppendData(BitConverter.GetBytes(planned.IsDuplicate));
+        }
+
+        Assert.That(Convert.ToHexString(digest.GetHashAndReset())[..32], Is.EqualTo(pinned));
+    }
+
     [Test]
     public void Enumerating_one_plan_twice_gives_identical_bytes()
     {
