@@ -111,14 +111,15 @@ internal sealed class CatalogueGenerator
     }
 
     /// <summary>
-    /// The names <see cref="Fill"/> sets, in its order (the discovery header is not a value), one array per layout
-    /// block: the records of a large history share it instead of holding a copy each.
+    /// The names <see cref="Fill"/> sets, in its order, then the discovery header's when the block has one (set last,
+    /// by <see cref="Generate"/>), one array per layout block: the records of a large history share it instead of
+    /// holding a copy each, and no record copies it (a name set out of the array's order makes the values copy it).
     /// </summary>
     private string[] NamesOf(IReadOnlyList<LayoutField> fields)
     {
         if (!_names.TryGetValue(fields, out var names))
         {
-            names = fields.Where(HoldsValue).Select(f => f.Name).ToArray();
+            names = [.. fields.Where(HoldsValue).Select(f => f.Name), .. fields.Where(f => !HoldsValue(f)).Select(f => f.Name)];
             _names.Add(fields, names);
         }
 
