@@ -64,7 +64,28 @@ internal static class NetworkFacts
 
         Span<byte> bytes = stackalloc byte[16];
         plain.TryWriteBytes(bytes, out _);
-        var prefix = plain.AddressFamily == AddressFamily.InterNetwork ? (bytes[0] << 8) | bytes[1] : BinaryPrimitives.ReadInt32BigEndian(bytes);
+        if (plain.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return CountryOfPrefix(BinaryPrimitives.ReadInt32BigEndian(bytes));
+        }
+
+        // Every generated event names two countries: an IPv4 /16's is worked out once per process.
+        var slot = (bytes[0] << 8) | bytes[1];
+        var known = Volatile.Read(ref Ipv4Countries[slot]);
+        if (known == 0)
+        {
+            known = CountryOfPrefix(slot) + 1;
+            Volatile.Write(ref Ipv4Countries[slot], known);
+        }
+
+        return (ushort)(known - 1);
+    }
+
+    // Country code plus one by IPv4 /16 (zero: not yet worked out); threads that race write the same value.
+    private static readonly int[] Ipv4Countries = new int[1 << 16];
+
+    private static ushort CountryOfPrefix(int prefix)
+    {
         var countries = ScenarioWorld.Countries;
         return countries[Seeds.Derive(prefix, "country", 0) % countries.Count].Code;
     }

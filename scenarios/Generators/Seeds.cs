@@ -6,20 +6,27 @@ namespace EStreamer.Scenarios.Generators;
 /// </summary>
 internal static class Seeds
 {
-    public static int Derive(int seed, string purpose, int index)
+    public static int Derive(int seed, string purpose, int index) => Sequence(seed, purpose).At(index);
+
+    /// <summary>The seeds <see cref="Derive"/> gives for <paramref name="seed"/> and <paramref name="purpose"/>, by index, with their common part hashed once.</summary>
+    public static SeedSequence Sequence(int seed, string purpose)
     {
         unchecked
         {
-            var hash = 2166136261u;
-            hash = Mix(hash, (uint)seed);
+            var hash = Mix(2166136261u, (uint)seed);
             foreach (var c in purpose)
             {
                 hash = Mix(hash, c);
             }
 
-            hash = Mix(hash, (uint)index);
-            return (int)(hash & 0x7FFFFFFF);
+            return new SeedSequence(hash);
         }
+    }
+
+    /// <summary>One seed per index for a seed and a purpose: a traffic block derives one per slot.</summary>
+    public readonly struct SeedSequence(uint prefix)
+    {
+        public int At(int index) => unchecked((int)(Mix(prefix, (uint)index) & 0x7FFFFFFF));
     }
 
     private static uint Mix(uint hash, uint value)
