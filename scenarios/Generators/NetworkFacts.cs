@@ -50,6 +50,9 @@ internal static class NetworkFacts
     /// <summary>Country code of private, reserved and documentation addresses: none, as a server shows them.</summary>
     public const ushort UnknownCountry = 0;
 
+    // Country code plus one by IPv4 /16 (zero: not yet worked out); threads that race write the same value.
+    private static readonly int[] Ipv4Countries = new int[1 << 16];
+
     /// <summary>
     /// The country of an address, the same in every record: unknown for private and reserved ranges, otherwise
     /// one of the world's countries picked by the address's /16 (IPv4) or /32 (IPv6) prefix.
@@ -80,9 +83,6 @@ internal static class NetworkFacts
 
         return (ushort)(known - 1);
     }
-
-    // Country code plus one by IPv4 /16 (zero: not yet worked out); threads that race write the same value.
-    private static readonly int[] Ipv4Countries = new int[1 << 16];
 
     private static ushort CountryOfPrefix(int prefix)
     {

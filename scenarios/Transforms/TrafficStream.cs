@@ -10,7 +10,7 @@ namespace EStreamer.Scenarios.Transforms;
 /// </summary>
 internal static class TrafficStream
 {
-    // Below this many ticks (about 30 hours) a double quotient is within 1/2,048 of a tick of the exact one.
+    // Below this many ticks (about 30 hours) a double quotient is within a thousandth of a tick of the exact one.
     private const double ExactInDouble = 1L << 40;
 
     /// <summary>
