@@ -22,7 +22,6 @@ internal sealed class MetadataInterner
     // same metadata, so most lists are checked once rather than item by item per event.
     private readonly HashSet<IReadOnlyList<IRecord>> _canonicalLists = new(ReferenceEqualityComparer.Instance);
 
-
     /// <summary>The list itself when every item is already the instance of its value, else a copy that uses those instances.</summary>
     public IReadOnlyList<IRecord> List(IReadOnlyList<IRecord> metadata)
     {

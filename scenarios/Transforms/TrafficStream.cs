@@ -22,7 +22,7 @@ internal static class TrafficStream
     public static TimeSpan OffsetOf(long slot, decimal rate)
     {
         var ticks = slot * (double)TimeSpan.TicksPerSecond / (double)rate;
-        if (ticks < ExactInDouble && slot < ExactInDouble && Math.Abs(ticks - Math.Floor(ticks) - 0.5) > 0.01)
+        if (ticks < ExactInDouble && Math.Abs(ticks - Math.Floor(ticks) - 0.5) > 0.01)
         {
             return TimeSpan.FromTicks((long)Math.Round(ticks));
         }
