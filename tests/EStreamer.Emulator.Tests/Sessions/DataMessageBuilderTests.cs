@@ -17,6 +17,9 @@ public sealed class DataMessageBuilderTests
 {
     private const int Events = 150;
 
+    // Room for a bundle of all of them: a few hundred bytes per record at most.
+    private const int BundleRoom = 1 << 20;
+
     [TestCase(1, TestName = "Bundles_hold_the_codec_bytes_for_each_negotiation_for_a_lone_session")]
     [TestCase(2, TestName = "Bundles_hold_the_codec_bytes_for_each_negotiation_encoded_or_shared")]
     public void Bundles_hold_the_codec_bytes_for_each_negotiation(int readers)
@@ -83,20 +86,15 @@ public sealed class DataMessageBuilderTests
         var builder = new DataMessageBuilder(Readers(1));
         builder.Configure(negotiation, extendedHeader: true);
         var items = stored.Where(s => negotiation.Streams(s.Record.RecordType)).Select(s => PendingItem.ForEvent(s, s.ArchiveTimestamp)).ToList();
-        var allocated = OwnThread.Run(() =>
-        {
-            var pool = new PooledByteBufferAllocator();
-            builder.Bundle(pool, 1, 1, items).Release();
+        var buffers = new PreparedBufferAllocator(BundleRoom);
+        builder.Bundle(buffers, 1, 1, items).Release();
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var bundle = builder.Bundle(pool, 1, 2, items);
-            var measured = GC.GetAllocatedBytesForCurrentThread() - before;
-            bundle.Release();
-            return measured;
-        });
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var bundle = builder.Bundle(buffers, 1, 2, items);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        bundle.Release();
 
-        // The pooled buffer's bookkeeping may allocate a little per bundle; a kept payload per record would be
-        // hundreds of bytes each.
+        // A kept payload per record would be hundreds of bytes each.
         Assert.That(items, Has.Count.GreaterThan(Events / 2));
         Assert.That(allocated, Is.LessThan(1024), $"{allocated} bytes for a bundle of {items.Count} records");
     }
@@ -114,30 +112,24 @@ public sealed class DataMessageBuilderTests
         var second = new DataMessageBuilder(shared);
         second.Configure(negotiation, extendedHeader: true);
 
-        var allocated = OwnThread.Run(() =>
+        // One bundle each first: the slots get their buffers, the code its first run.
+        var buffers = new PreparedBufferAllocator(BundleRoom);
+        first.Bundle(buffers, 1, 1, items).Release();
+        second.Bundle(buffers, 2, 1, items).Release();
+
+        // The other header form is another key: the first session encodes and keeps every payload again, in the
+        // slots' buffers; the second copies them.
+        var otherForm = items.Select(i => i with { ArchiveTimestamp = 0 }).ToList();
+        first.Configure(negotiation, extendedHeader: false);
+        second.Configure(negotiation, extendedHeader: false);
+        var allocated = new long[2];
+        foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
         {
-            // One bundle each first: the slots get their buffers, the code its first run. A pool of this test's own, so
-            // that what other tests running meanwhile take from the shared one cannot make it grow here.
-            var pool = new PooledByteBufferAllocator();
-            first.Bundle(pool, 1, 1, items).Release();
-            second.Bundle(pool, 2, 1, items).Release();
-
-            // The other header form is another key: the first session encodes and keeps every payload again, in the
-            // slots' buffers; the second copies them.
-            var otherForm = items.Select(i => i with { ArchiveTimestamp = 0 }).ToList();
-            first.Configure(negotiation, extendedHeader: false);
-            second.Configure(negotiation, extendedHeader: false);
-            var measured = new long[2];
-            foreach (var (builder, index) in new[] { (first, 0), (second, 1) })
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                var bundle = builder.Bundle(pool, 1, 2, otherForm);
-                measured[index] = GC.GetAllocatedBytesForCurrentThread() - before;
-                bundle.Release();
-            }
-
-            return measured;
-        });
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var bundle = builder.Bundle(buffers, 1, 2, otherForm);
+            allocated[index] = GC.GetAllocatedBytesForCurrentThread() - before;
+            bundle.Release();
+        }
 
         Assert.That(shared.Holds(items[^1], negotiation.Profile, negotiation.Streamed[RecordFamilies.FamilyOf(items[^1].Record.RecordType)], extendedHeader: false), Is.True);
         Assert.That(allocated, Is.All.LessThan(1024), $"{allocated[0]} and {allocated[1]} bytes for bundles of {items.Count} records");
